@@ -1,0 +1,44 @@
+using Assignment1.Models;
+
+namespace Assignment1.Optimizers;
+
+/// <summary>Plain stochastic gradient descent with L2 regularization.</summary>
+/// <param name="learningRate">The step size η.</param>
+/// <param name="reg">The L2 regularization strength λ.</param>
+public sealed class Sgd(double learningRate = 1e-4, double reg = 1e-3) : Optimizer(learningRate, reg)
+{
+    /// <summary>
+    /// Adds the gradient of the L2 penalty to every weight gradient: <c>dW += λ·W</c>
+    /// (the penalty is <c>½·λ·Σw²</c>, so its gradient is <c>λ·W</c>).
+    /// </summary>
+    /// <param name="model">The model whose <c>Gradients</c> are updated in place.</param>
+    /// <remarks>Biases are never regularized: use <see cref="Optimizer.IsWeight"/> to tell them apart.</remarks>
+    public override void ApplyRegularization(BaseNetwork model)
+    {
+        // BEGIN SOLUTION
+        foreach (var (name, weight) in model.Weights)
+        {
+            if (IsWeight(name))
+            {
+                model.Gradients[name] = model.Gradients[name] + Reg * weight;
+            }
+        }
+        // END SOLUTION
+    }
+
+    /// <summary>
+    /// One SGD step: first <see cref="ApplyRegularization"/>, then for every parameter
+    /// <c>p ← p − η·dp</c>.
+    /// </summary>
+    /// <param name="model">The model whose <c>Weights</c> are updated, using its <c>Gradients</c>.</param>
+    public override void Update(BaseNetwork model)
+    {
+        // BEGIN SOLUTION
+        ApplyRegularization(model);
+        foreach (string name in model.Weights.Keys.ToList())
+        {
+            model.Weights[name] = model.Weights[name] - LearningRate * model.Gradients[name];
+        }
+        // END SOLUTION
+    }
+}

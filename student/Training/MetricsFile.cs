@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assignment1.Configuration;
+
+namespace Assignment1.Training;
+
+/// <summary>Writes a run's metrics as JSON for scripts that compare runs (<c>--metrics-out</c>).</summary>
+public static class MetricsFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// Writes <c>{ "config": {...}, "epochs": [{ "epoch", "train_loss", "train_accuracy", "valid_loss",
+    /// "valid_accuracy", "seconds" }, ...], "best_epoch", "test_accuracy" }</c> to <paramref name="path"/>.
+    /// </summary>
+    public static void Write(string path, TrainingConfig config, TrainingReport report)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        var document = new { Config = config, report.Epochs, report.BestEpoch, report.TestAccuracy };
+        File.WriteAllText(path, JsonSerializer.Serialize(document, Options));
+    }
+}

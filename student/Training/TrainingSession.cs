@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Assignment1.Configuration;
+using Assignment1.Data;
+using Assignment1.Models;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Assignment1.Training;
+
+/// <summary>
+/// The original's <c>main.py</c>: load the data, then for every epoch reshuffle the training batches,
+/// train, evaluate on the validation batches (in order), and keep a copy of the model whenever the
+/// validation accuracy is strictly better than the best so far; finally measure that best model on the test set.
+/// </summary>
+public sealed class TrainingSession(TrainingConfig config, string? mnistDirectory = null)
+{
+    /// <summary>
+    /// The seed of epoch e's shuffle is <c>ShuffleSeed + e</c>: every epoch gets a new order, and the
+    /// same config gives the same run every time.
+    /// </summary>
+    public const int ShuffleSeed = 1024;
+
+    /// <summary>Called after every training batch with (epoch, progress).</summary>
+    public Action<int, BatchProgress>? OnBatch { get; init; }
+
+    /// <summary>Called after every epoch.</summary>
+    public Action<EpochMetrics>? OnEpoch { get; init; }
+
+    /// <summary>Runs the whole experiment.</summary>
+    /// <returns>Per-epoch metrics, the best epoch and its test accuracy.</returns>
+    public TrainingReport Run()
+    {
+        var (trainData, trainLabels, valData, valLabels) = Utils.LoadMnistTrainVal(mnistDirectory);
+        var (testData, testLabels) = MnistDataset.LoadTestSet(mnistDirectory);
+        return Run(trainData, trainLabels, valData, valLabels, testData, testLabels);
+    }
+
+    /// <summary>Runs the whole experiment on the given data (tests use small sets).</summary>
+    public TrainingReport Run(
+        Matrix<double> trainData, int[] trainLabels,
+        Matrix<double> valData, int[] valLabels,
+        Matrix<double> testData, int[] testLabels)
+    {
+        BaseNetwork model = ModelFactory.CreateModel(config);
+        var optimizer = ModelFactory.CreateOptimizer(config);
+        var (validBatches, validLabelBatches) = Utils.GenerateBatchedData(valData, valLabels, config.BatchSize);
+
+        var epochs = new List<EpochMetrics>();
+        ParameterSnapshot best = ParameterSnapshot.Take(model);
+        double bestValidAccuracy = double.NegativeInfinity;
+        int bestEpoch = 0;
+
+        for (int epoch = 1; epoch <= config.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            var (trainBatches, trainLabelBatches) = Utils.GenerateBatchedData(
+                trainData, trainLabels, config.BatchSize, shuffle: true, seed: ShuffleSeed + epoch);
+            int current = epoch;
+            var (trainLoss, trainAccuracy) = Trainer.TrainEpoch(
+                model, optimizer, trainBatches, trainLabelBatches, p => OnBatch?.Invoke(current, p));
+            var (validLoss, validAccuracy) = Trainer.Evaluate(model, validBatches, validLabelBatches);
+
+            var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, validLoss, validAccuracy, clock.Elapsed.TotalSeconds);
+            epochs.Add(metrics);
+            OnEpoch?.Invoke(metrics);
+
+            if (validAccuracy > bestValidAccuracy)
+            {
+                bestValidAccuracy = validAccuracy;
+                bestEpoch = epoch;
+                best = ParameterSnapshot.Take(model);
+            }
+        }
+
+        best.RestoreInto(model);
+        var (testBatches, testLabelBatches) = Utils.GenerateBatchedData(testData, testLabels, config.BatchSize);
+        var (_, testAccuracy) = Trainer.Evaluate(model, testBatches, testLabelBatches);
+        return new TrainingReport(epochs, bestEpoch, testAccuracy);
+    }
+}

@@ -1,0 +1,68 @@
+using Assignment1.Data;
+using Assignment1.Numerics;
+using Assignment1.Plotting;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Assignment1;
+
+/// <summary>Data preparation and plotting: the three utility functions of the assignment.</summary>
+public static class Utils
+{
+    /// <summary>
+    /// Loads the 60,000 MNIST training images and splits them, without shuffling, into the first 80%
+    /// (48,000) for training and the remaining 20% (12,000) for validation.
+    /// </summary>
+    /// <param name="mnistDirectory">Folder holding MNIST; null to find it as <see cref="MnistLocator"/> does.</param>
+    /// <returns>Training images (N_train×784) and labels, validation images (N_val×784) and labels.</returns>
+    /// <remarks>
+    /// The loading is done for you: <c>images</c> is 60,000×784 (pixels in [0, 1]) and <c>labels</c> has 60,000 entries.
+    /// Hint: <c>images.SubMatrix(firstRow, rowCount, firstColumn, columnCount)</c> copies a block of rows,
+    /// and C# ranges slice arrays: <c>labels[..k]</c>, <c>labels[k..]</c>.
+    /// </remarks>
+    public static (Matrix<double> TrainData, int[] TrainLabels, Matrix<double> ValData, int[] ValLabels) LoadMnistTrainVal(string? mnistDirectory = null)
+    {
+        var (images, labels) = MnistDataset.LoadTrainingSet(mnistDirectory);
+        // TODO: implement Utils.LoadMnistTrainVal as its documentation above describes, then remove the throw below.
+        throw new NotImplementedException("Utils.LoadMnistTrainVal in student/Utils.cs is not implemented yet.");
+    }
+
+    /// <summary>
+    /// Splits a data set into mini-batches of <paramref name="batchSize"/> rows, in order or shuffled.
+    /// </summary>
+    /// <param name="data">Samples, N×D, one per row.</param>
+    /// <param name="labels">Labels, length N; <c>labels[i]</c> belongs to row i of <paramref name="data"/>.</param>
+    /// <param name="batchSize">Rows per batch; the last batch holds the remainder and may be smaller.</param>
+    /// <param name="shuffle">Visit the samples in a random order instead of 0, 1, 2, …</param>
+    /// <param name="seed">Seed for the shuffle, so that the same seed gives the same batches; null for a different order each time.</param>
+    /// <returns>The batches of samples and, at the same positions, their batches of labels.</returns>
+    /// <remarks>
+    /// Every sample appears in exactly one batch, and a shuffle must keep each label with its image.
+    /// Hints: <c>new NumpyRandom((uint)seed).Permutation(n)</c> is <c>np.random.seed(seed); np.random.permutation(n)</c>;
+    /// <c>data.SelectRows(indices)</c> is NumPy's <c>data[indices]</c>.
+    /// </remarks>
+    public static (List<Matrix<double>> Batches, List<int[]> LabelBatches) GenerateBatchedData(
+        Matrix<double> data, int[] labels, int batchSize = 32, bool shuffle = false, int? seed = null)
+    {
+        // TODO: implement Utils.GenerateBatchedData as its documentation above describes, then remove the throw below.
+        throw new NotImplementedException("Utils.GenerateBatchedData in student/Utils.cs is not implemented yet.");
+    }
+
+    /// <summary>
+    /// Draws the learning curves as two figures in <paramref name="outputDirectory"/>:
+    /// <c>loss.svg</c> (training and validation loss per epoch) and <c>accuracy.svg</c>
+    /// (training and validation accuracy per epoch).
+    /// </summary>
+    /// <param name="trainLoss">Training loss, one value per epoch.</param>
+    /// <param name="trainAcc">Training accuracy, one value per epoch.</param>
+    /// <param name="validLoss">Validation loss, one value per epoch.</param>
+    /// <param name="validAcc">Validation accuracy, one value per epoch.</param>
+    /// <param name="outputDirectory">Folder for the two files; created if missing.</param>
+    /// <remarks>Hint: <see cref="LineChart"/> draws a chart with a title, axis labels and a legend, and saves it as SVG.</remarks>
+    public static void PlotCurves(
+        IReadOnlyList<double> trainLoss, IReadOnlyList<double> trainAcc,
+        IReadOnlyList<double> validLoss, IReadOnlyList<double> validAcc, string outputDirectory)
+    {
+        // TODO: implement Utils.PlotCurves as its documentation above describes, then remove the throw below.
+        throw new NotImplementedException("Utils.PlotCurves in student/Utils.cs is not implemented yet.");
+    }
+}
