@@ -13,7 +13,7 @@ public static class StudentCodeErrors
     {
         if (exception is NotImplementedException)
         {
-            return $"Not implemented yet: {exception.Message}{Environment.NewLine}" +
+            return $"{exception.Message}{Environment.NewLine}" +
                    "Implement it, then check it with: dotnet test student.Tests";
         }
         string where = FirstStudentFrame(exception) is { } frame ? $" at {frame}" : "";

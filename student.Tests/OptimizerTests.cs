@@ -1,0 +1,42 @@
+using Assignment1.Models;
+using Assignment1.Numerics;
+using Assignment1.Optimizers;
+using Assignment1.Tests.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Assignment1.Tests;
+
+/// <summary>L2 regularization and the SGD step, as the original's training tests.</summary>
+[TestFixture]
+public class OptimizerTests
+{
+    [Test]
+    public void ApplyRegularization_AddsRegTimesTheWeights()
+    {
+        var model = new SoftmaxRegression();
+        var optimizer = new Sgd(learningRate: 1e-4, reg: 100);
+        var gradientBefore = model.Gradients["W1"].Clone();
+
+        StudentCode.Run("Sgd.ApplyRegularization", () => optimizer.ApplyRegularization(model));
+
+        Expect.Close(gradientBefore + 100 * model.Weights["W1"], model.Gradients["W1"], 1e-7,
+            "Gradients[\"W1\"] after ApplyRegularization with reg = 100",
+            "the penalty ½·λ·Σw² has gradient λ·W: add reg·W to each weight gradient (not ½·reg·W, not reg·W²).");
+    }
+
+    [Test]
+    public void Update_TakesOneRegularizedGradientStep()
+    {
+        var model = new SoftmaxRegression();
+        var optimizer = new Sgd(learningRate: 1e-3, reg: 1e-3);
+        var gradient = Matrix<double>.Build.DenseOfRowMajor(784, 10, new NumpyRandom(256).Gaussians(784 * 10));
+        model.Gradients["W1"] = gradient.Clone();
+        var weightsBefore = model.Weights["W1"].Clone();
+
+        StudentCode.Run("Sgd.Update", () => optimizer.Update(model));
+
+        var expected = weightsBefore - 1e-3 * (gradient + 1e-3 * weightsBefore);
+        Expect.Close(expected, model.Weights["W1"], 1e-7, "Weights[\"W1\"] after one Sgd.Update",
+            "apply the regularization first, then W ← W − learningRate · dW for every parameter.");
+    }
+}

@@ -1,0 +1,37 @@
+using Assignment1.Models;
+using Assignment1.Optimizers;
+using Assignment1.Tests.Support;
+using Assignment1.Training;
+
+namespace Assignment1.Tests;
+
+/// <summary>One epoch of training on MNIST must already beat chance by far.</summary>
+[TestFixture]
+public class TrainingTests
+{
+    [TestCase(nameof(SoftmaxRegression), 128)]
+    [TestCase(nameof(TwoLayerNet), 32)]
+    public void OneEpoch_ReachesMoreThan30PercentAccuracy(string modelName, int batchSize)
+    {
+        var (trainData, trainLabels, _, _) = Fixtures.WithMnist(() =>
+            StudentCode.Run("LoadMnistTrainVal", () => Utils.LoadMnistTrainVal()));
+        var (testData, testLabels) = Fixtures.TestSet();
+        BaseNetwork model = modelName == nameof(TwoLayerNet) ? new TwoLayerNet() : new SoftmaxRegression();
+        var optimizer = new Sgd(learningRate: 0.1, reg: 1e-3);
+
+        var (batches, labelBatches) = StudentCode.Run("GenerateBatchedData", () =>
+            Utils.GenerateBatchedData(trainData, trainLabels, batchSize, shuffle: true, seed: 1024));
+        var (_, trainAccuracy) = StudentCode.Run($"training {modelName} for one epoch", () =>
+            Trainer.TrainEpoch(model, optimizer, batches, labelBatches));
+        var (testBatches, testLabelBatches) = StudentCode.Run("GenerateBatchedData", () =>
+            Utils.GenerateBatchedData(testData, testLabels, batchSize));
+        var (_, testAccuracy) = StudentCode.Run($"evaluating {modelName}", () =>
+            Trainer.Evaluate(model, testBatches, testLabelBatches));
+
+        const string hint = "if every other test passes, check that Update moves the weights against the gradient (W − lr·dW) and that Forward reads the current Weights.";
+        Expect.True(trainAccuracy > 0.3, $"{modelName} learned too little in one epoch (training accuracy)",
+            "> 0.3", Expect.Format(trainAccuracy), hint);
+        Expect.True(testAccuracy > 0.3, $"{modelName} learned too little in one epoch (test accuracy)",
+            "> 0.3", Expect.Format(testAccuracy), hint);
+    }
+}
