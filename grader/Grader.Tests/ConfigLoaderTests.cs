@@ -1,0 +1,67 @@
+using Assignment1.Configuration;
+using Assignment1.Grader.Tests.Support;
+using FluentAssertions;
+
+namespace Assignment1.Grader.Tests;
+
+/// <summary>The configs load with the original's values, and every kind of bad config stops with a message naming file and key.</summary>
+[TestFixture]
+public class ConfigLoaderTests
+{
+    private const string Valid = """
+        Train:
+          batch_size: 64
+          learning_rate: 0.1
+          reg: 0.001
+          epochs: 10
+          momentum: 0.9
+          debug: True
+        Model:
+          type: TwoLayerNet
+          hidden_size: 128
+        """;
+
+    [TestCase("config_twolayer.yaml", ModelType.TwoLayerNet, 128)]
+    [TestCase("config_exp.yaml", ModelType.TwoLayerNet, 128)]
+    [TestCase("config_softmax.yaml", ModelType.SoftmaxRegression, null)]
+    public void ShippedConfigs_HoldTheOriginalValues(string file, ModelType model, int? hidden)
+    {
+        var config = ConfigLoader.Load(Repository.PathOf("configs", file));
+        config.Should().Be(new TrainingConfig(64, 0.1, 0.001, 10, 0.9, true, model, hidden));
+    }
+
+    [Test]
+    public void MissingFile_SaysWhichFileAndWhereTheConfigsAre()
+    {
+        var load = () => ConfigLoader.Load("configs/nope.yaml");
+        load.Should().Throw<ConfigException>().WithMessage("*'configs/nope.yaml' does not exist*configs/config_twolayer.yaml*");
+    }
+
+    [TestCase("  learning_rate: 0.1", "  learning_rte: 0.1", "exp.yaml:3: unknown key 'Train.learning_rte'*Allowed keys in Train:*learning_rate*")]
+    [TestCase("Model:", "Modle:", "exp.yaml:8: unknown section 'Modle'*")]
+    [TestCase("  batch_size: 64", "  batch_size: sixty-four", "exp.yaml:2: 'Train.batch_size' is 'sixty-four'; expected a whole number*")]
+    [TestCase("  batch_size: 64", "  batch_size: 0", "*'Train.batch_size' is '0'; expected a whole number of at least 1*")]
+    [TestCase("  learning_rate: 0.1", "  learning_rate: -1", "*'Train.learning_rate' is '-1'; expected a number greater than 0*")]
+    [TestCase("  debug: True", "  debug: maybe", "*'Train.debug' is 'maybe'; expected True or False*")]
+    [TestCase("  type: TwoLayerNet", "  type: ThreeLayerNet", "*'Model.type' is 'ThreeLayerNet'; expected SoftmaxRegression or TwoLayerNet*")]
+    [TestCase("  epochs: 10", "  epochs:", "exp.yaml:5: 'Train.epochs' has no value*")]
+    [TestCase("  reg: 0.001\n", "", "exp.yaml: 'Train.reg' has no value; expected a number*")]
+    [TestCase("  hidden_size: 128", "", "*'Model.hidden_size' has no value*")]
+    [TestCase("  epochs: 10", "  epochs: [10, 20]", "exp.yaml:5: 'Train.epochs' must be a single value*")]
+    [TestCase("Train:", "Train: [", "exp.yaml:*not valid YAML*")]
+    public void BadConfig_NamesFileLineAndKey(string original, string replacement, string expectedMessage)
+    {
+        var parse = () => ConfigLoader.Parse(Valid.Replace(original, replacement), "exp.yaml");
+        parse.Should().Throw<ConfigException>().WithMessage(expectedMessage);
+    }
+
+    [Test]
+    public void SoftmaxConfig_MayOmitHiddenSize_AndBooleansAcceptEitherCase()
+    {
+        string yaml = Valid.Replace("TwoLayerNet", "SoftmaxRegression").Replace("  hidden_size: 128", "").Replace("True", "false");
+        var config = ConfigLoader.Parse(yaml, "s.yaml");
+        config.Model.Should().Be(ModelType.SoftmaxRegression);
+        config.HiddenSize.Should().BeNull();
+        config.Debug.Should().BeFalse();
+    }
+}
