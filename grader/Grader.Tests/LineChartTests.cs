@@ -32,7 +32,7 @@ public class LineChartTests
         foreach (var circle in document.Descendants(Svg + "circle"))
         {
             double cy = double.Parse(circle.Attribute("cy")!.Value, System.Globalization.CultureInfo.InvariantCulture);
-            cy.Should().BeInRange(40, 420 - 55);
+            cy.Should().BeInRange(62, 420 - 55);
         }
     }
 

@@ -21,7 +21,8 @@ public sealed class LineChart(string title, string xLabel, string yLabel)
 {
     private const int Width = 640;
     private const int Height = 420;
-    private const int Left = 70, Right = 20, Top = 40, Bottom = 55;
+    private const int Left = 70, Right = 20, Top = 62, Bottom = 55;
+    private const int LegendEntryWidth = 110;
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"];
 
     private readonly List<(string Name, double[] Values)> _series = [];
@@ -95,9 +96,11 @@ public sealed class LineChart(string title, string xLabel, string yLabel)
             {
                 svg.Append(Invariant($"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"3\" fill=\"{colour}\"/>\n"));
             }
-            double legendY = Top + 14 + 18 * s;
-            svg.Append(Invariant($"<line x1=\"{Width - Right - 110}\" y1=\"{legendY - 4}\" x2=\"{Width - Right - 90}\" y2=\"{legendY - 4}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"));
-            svg.Append(Invariant($"<text x=\"{Width - Right - 84}\" y=\"{legendY}\">{Escape(name)}</text>\n"));
+            // The legend sits in its own band between the title and the plot, so it never hides a curve.
+            double legendX = Width - Right - LegendEntryWidth * (_series.Count - s);
+            const double legendY = Top - 12;
+            svg.Append(Invariant($"<line x1=\"{legendX}\" y1=\"{legendY - 4}\" x2=\"{legendX + 20}\" y2=\"{legendY - 4}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{legendX + 26}\" y=\"{legendY}\">{Escape(name)}</text>\n"));
         }
         svg.Append("</svg>\n");
         return svg.ToString();

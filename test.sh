@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The full test suite of the course repository (what CI runs):
+#   1. fetches MNIST if it is missing (data/get_data.sh);
+#   2. the public suite against the reference solution: every test must pass;
+#   3. the repository's own tests (grader/Grader.Tests): skeleton drift, NumPy bit-exactness, reference
+#      losses/gradients, the public suite against the untouched skeleton (every test must fail cleanly),
+#      full training runs of both default configs, the CLI, configs, loaders, charts and scripts.
+# Ends with one line "tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+bash data/get_data.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+status=0
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
+run_suite() {
+  local name="$1"; shift
+  echo "=== $name: dotnet test $*"
+  dotnet test "$@" 2>&1 | tee "$logs/$name.log"
+  local code=${PIPESTATUS[0]}
+  local summary
+  summary=$(grep -E "^(Passed|Failed)!" "$logs/$name.log" | tail -n 1)
+  if [ -z "$summary" ]; then
+    echo "$name: no test summary (the build failed?)"
+    failed=$((failed + 1))
+    status=1
+    return
+  fi
+  passed=$((passed + $(echo "$summary" | sed -E 's/.*Passed: *([0-9]+).*/\1/')))
+  failed=$((failed + $(echo "$summary" | sed -E 's/.*Failed: *([0-9]+),.*/\1/')))
+  [ "$code" -eq 0 ] || status=1
+}
+
+run_suite public-suite-vs-reference student.Tests -p:Reference=true
+run_suite repository-tests grader/Grader.Tests
+
+echo "tests: $passed passed, $failed failed"
+exit $status
