@@ -10,6 +10,7 @@ namespace Assignment1.Tests;
 [TestFixture]
 public class OptimizerTests
 {
+    [Graded("5.1", 5, "L2 regularization")]
     [Test]
     public void ApplyRegularization_AddsRegTimesTheWeights()
     {
@@ -24,6 +25,7 @@ public class OptimizerTests
             "the penalty ½·λ·Σw² has gradient λ·W: add reg·W to each weight gradient (not ½·reg·W, not reg·W²).");
     }
 
+    [Graded("5.2", 5, "SGD update")]
     [Test]
     public void Update_TakesOneRegularizedGradientStep()
     {

@@ -1,0 +1,47 @@
+using NUnit.Framework.Interfaces;
+
+namespace Assignment1.TestRunner;
+
+/// <summary>Streams each test case's start and result to the grader as it happens.</summary>
+public sealed class GradingListener(ResultChannel channel, int maxOutputCharacters) : ITestListener
+{
+    /// <inheritdoc/>
+    public void TestStarted(ITest test)
+    {
+        if (!test.IsSuite)
+        {
+            channel.Send(new RunnerEvent("started", test.FullName));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void TestFinished(ITestResult result)
+    {
+        if (result.Test.IsSuite)
+        {
+            return;
+        }
+        channel.Send(new RunnerEvent("finished", result.Test.FullName)
+        {
+            Outcome = result.ResultState.Status.ToString(),
+            Message = result.Message,
+            Output = Truncate(result.Output),
+            Seconds = result.Duration,
+        });
+    }
+
+    /// <inheritdoc/>
+    public void TestOutput(TestOutput output)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void SendMessage(TestMessage message)
+    {
+    }
+
+    private string Truncate(string? text) =>
+        text is null || text.Length <= maxOutputCharacters
+            ? text ?? ""
+            : text[..maxOutputCharacters] + $"\n… output truncated ({text.Length:N0} characters in all)";
+}
