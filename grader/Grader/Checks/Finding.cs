@@ -1,0 +1,11 @@
+namespace Assignment1.Grader.Checks;
+
+/// <summary>Something wrong in a submitted file, found before anything runs.</summary>
+/// <param name="File">Path in the submission layout, e.g. <c>student/Utils.cs</c>.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Message">What and why, for the student.</param>
+public sealed record Finding(string File, int Line, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}

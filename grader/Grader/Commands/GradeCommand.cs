@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Assignment1.Grader.Grading;
+using Assignment1.Grader.Intake;
+using Assignment1.Grader.Results;
+
+namespace Assignment1.Grader.Commands;
+
+/// <summary>
+/// <c>grade SUBMISSION --out DIR [--kit DIR] [--mnist DIR]</c>. SUBMISSION is a zip, a folder holding one
+/// submission, or a folder of zips (bulk). One submission writes DIR/results.json and DIR/feedback.md; bulk
+/// writes one folder per submission and DIR/gradebook.csv. A results.json is written even when grading fails.
+/// Exit code 0 when grading happened (whatever the scores), 1 when the grader itself could not run, 2 for usage errors.
+/// </summary>
+public static class GradeCommand
+{
+    /// <summary>Usage text.</summary>
+    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--kit DIR] [--mnist DIR]";
+
+    /// <summary>Runs the command.</summary>
+    public static int Run(string[] args, RepositoryLayout layout)
+    {
+        string? submission = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        string? output = Option(args, "--out");
+        if (submission is null || output is null)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        string kitDirectory = Option(args, "--kit") ?? Path.Combine(layout.Root, "grader", ".kit");
+        string mnist = Option(args, "--mnist") ?? Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(layout.Root, "data", "mnist");
+        Directory.CreateDirectory(output);
+
+        var clock = Stopwatch.StartNew();
+        bool bulk = Directory.Exists(submission) && Directory.EnumerateFiles(submission, "*.zip").Any()
+                    && !Directory.EnumerateFiles(submission, "*.cs", SearchOption.AllDirectories).Any();
+        if (!File.Exists(submission) && !Directory.Exists(submission))
+        {
+            return Fail(output, $"'{submission}' does not exist.", clock);
+        }
+
+        TestKit kit;
+        try
+        {
+            kit = TestKit.Load(kitDirectory, GradingLimits.Default);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            return Fail(bulk ? null : output, e.Message, clock);
+        }
+
+        var grader = new SubmissionGrader(layout, kit, GradingLimits.Default, mnist);
+        var reader = new SubmissionReader(SubmissionGrader.GradableFiles(layout), GradingLimits.Default);
+        if (!bulk)
+        {
+            try
+            {
+                var report = GradeOne(grader, reader, submission, output);
+                Console.WriteLine(ScoreTable([report]));
+                return 0;
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                return Fail(output, e.Message, clock);
+            }
+        }
+
+        var reports = new List<GradingReport>();
+        var failures = new Dictionary<string, string>();
+        foreach (string zip in Directory.EnumerateFiles(submission, "*.zip").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileNameWithoutExtension(zip);
+            try
+            {
+                reports.Add(GradeOne(grader, reader, zip, Path.Combine(output, name)));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {reports[^1].Score:0.##} / {reports[^1].MaxScore:0.##}"));
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                failures[name] = e.Message;
+                WriteFailure(Path.Combine(output, name), e.Message, 0);
+            }
+        }
+        File.WriteAllText(Path.Combine(output, "gradebook.csv"), Gradebook.Render(kit.Tests, reports, failures));
+        Console.WriteLine(ScoreTable(reports));
+        Console.WriteLine($"Gradebook: {Path.Combine(output, "gradebook.csv")}");
+        return 0;
+    }
+
+    private static GradingReport GradeOne(SubmissionGrader grader, SubmissionReader reader, string path, string output)
+    {
+        Directory.CreateDirectory(output);
+        var submission = File.Exists(path) ? reader.ReadZip(path) : reader.ReadFolder(path);
+        string work = Path.Combine(Path.GetTempPath(), $"assignment1-grading-{Guid.NewGuid():N}");
+        var report = grader.Grade(submission, work);
+        GradescopeResults.Write(GradescopeResults.From(report), Path.Combine(output, "results.json"));
+        File.WriteAllText(Path.Combine(output, "feedback.md"), FeedbackMarkdown.Render(report));
+        return report;
+    }
+
+    private static string ScoreTable(IReadOnlyList<GradingReport> reports)
+    {
+        var lines = new List<string>();
+        foreach (var report in reports)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{report.SubmissionName}: {report.Score:0.##} / {report.MaxScore:0.##}   ({report.Seconds:0.0} s)"));
+            foreach (var o in report.Outcomes)
+            {
+                string firstLine = o.Message.Split('\n')[0];
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {(o.Passed ? "PASS" : "FAIL")} {o.Test.Number,-6} {o.Test.DisplayName,-45} {(o.Passed ? o.Test.Points : 0),5:0.##}/{o.Test.Points:0.##}  {(o.Passed ? "" : firstLine)}"));
+            }
+        }
+        return string.Join("\n", lines);
+    }
+
+    private static int Fail(string? output, string why, Stopwatch clock)
+    {
+        Console.Error.WriteLine($"grader: {why}");
+        if (output is not null)
+        {
+            WriteFailure(output, why, clock.Elapsed.TotalSeconds);
+        }
+        return 1;
+    }
+
+    private static void WriteFailure(string output, string why, double seconds)
+    {
+        Directory.CreateDirectory(output);
+        GradescopeResults.Write(GradescopeResults.Failure(why, seconds), Path.Combine(output, "results.json"));
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Assignment1.Grader.Grading;
+
+/// <summary>A test case as the grader knows it, from the trusted listing of the suites (never from a submission's run).</summary>
+/// <param name="FullName">NUnit's full name, which the runner selects tests by.</param>
+/// <param name="Number">Stable number, e.g. "4.5.2" (the method's number and the case's position).</param>
+/// <param name="DisplayName">Name shown to students.</param>
+/// <param name="Points">Points for passing.</param>
+/// <param name="Visibility">Gradescope visibility.</param>
+/// <param name="TimeoutSeconds">Time limit of this test.</param>
+public sealed record GradedTest(string FullName, string Number, string DisplayName, double Points, string Visibility, double TimeoutSeconds);

@@ -1,0 +1,27 @@
+namespace Assignment1.Grader.Grading;
+
+/// <summary>
+/// Every limit the grader enforces, with its default, in one place. A test may raise its own time limit with
+/// a <c>TimeoutSeconds</c> property next to its <c>[Graded]</c> attribute.
+/// </summary>
+/// <param name="TestTimeoutSeconds">Wall-clock seconds one test may take before it fails as a hang.</param>
+/// <param name="ProcessStartSeconds">Seconds the runner may take to start and load the tests.</param>
+/// <param name="HeapLimitBytes">Managed heap cap of the test process (<c>DOTNET_GCHeapHardLimit</c>); MNIST alone takes ~0.8 GB.</param>
+/// <param name="MaxOutputCharacters">Characters of a test's console output kept in its feedback.</param>
+/// <param name="MaxZipEntries">Entries a submitted zip may hold.</param>
+/// <param name="MaxUncompressedBytes">Bytes a submitted zip may expand to, in all.</param>
+/// <param name="MaxFileBytes">Bytes one submitted file may have.</param>
+/// <param name="TotalPoints">Points the suites must add up to.</param>
+public sealed record GradingLimits(
+    double TestTimeoutSeconds = 60,
+    double ProcessStartSeconds = 60,
+    long HeapLimitBytes = 3L << 30,
+    int MaxOutputCharacters = 10_000,
+    int MaxZipEntries = 1_000,
+    long MaxUncompressedBytes = 50L << 20,
+    long MaxFileBytes = 1L << 20,
+    double TotalPoints = 100)
+{
+    /// <summary>The defaults.</summary>
+    public static GradingLimits Default { get; } = new();
+}

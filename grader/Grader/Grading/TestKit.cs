@@ -1,0 +1,96 @@
+using Assignment1.TestRunner;
+
+namespace Assignment1.Grader.Grading;
+
+/// <summary>
+/// The built test runner with the suites, their dependencies and fixtures (grader/Runner built with the
+/// reference solution), and the graded tests it holds, listed with the trusted reference assembly in place.
+/// </summary>
+public sealed class TestKit
+{
+    private TestKit(string directory, IReadOnlyList<GradedTest> tests) => (Directory, Tests) = (directory, tests);
+
+    /// <summary>The kit's folder; copied per submission.</summary>
+    public string Directory { get; }
+
+    /// <summary>Every graded test case, in run order.</summary>
+    public IReadOnlyList<GradedTest> Tests { get; }
+
+    /// <summary>Lists the tests of the kit in <paramref name="directory"/> and checks their grading metadata.</summary>
+    /// <exception cref="InvalidOperationException">A test lacks metadata, numbers repeat, or the points do not add up.</exception>
+    public static TestKit Load(string directory, GradingLimits limits)
+    {
+        if (!File.Exists(Path.Combine(directory, "Assignment1.TestRunner.dll")))
+        {
+            throw new InvalidOperationException($"No test kit in '{directory}'. Build it with ./grader/grader (it builds the kit on first use).");
+        }
+        var listed = new TestSupervisor(directory, limits, new Dictionary<string, string>()).List();
+        return new TestKit(directory, ToGradedTests(listed, limits));
+    }
+
+    /// <summary>Turns the runner's listing into graded tests; refuses a suite whose metadata is missing or inconsistent.</summary>
+    internal static IReadOnlyList<GradedTest> ToGradedTests(IReadOnlyList<RunnerEvent> listed, GradingLimits limits)
+    {
+        var problems = new List<string>();
+        var tests = new List<GradedTest>();
+        foreach (var group in listed.GroupBy(e => e.Properties?.GetValueOrDefault("Number") ?? ""))
+        {
+            int index = 0;
+            foreach (var e in group)
+            {
+                var p = e.Properties ?? new Dictionary<string, string>();
+                if (group.Key == "" || !p.TryGetValue("Points", out string? points) || !p.TryGetValue("DisplayName", out string? name)
+                    || !double.TryParse(points, System.Globalization.CultureInfo.InvariantCulture, out double value) || value < 0)
+                {
+                    problems.Add($"{e.Test} has no complete [Graded(number, points, name)] attribute.");
+                    continue;
+                }
+                bool several = group.Count() > 1;
+                string firstArgument = (e.Arguments ?? "").Split(',')[0].Trim('"');
+                tests.Add(new GradedTest(
+                    e.Test,
+                    several ? $"{group.Key}.{++index}" : group.Key,
+                    several ? $"{name} [{firstArgument}]" : name,
+                    value,
+                    p.GetValueOrDefault("Visibility") ?? "visible",
+                    double.TryParse(p.GetValueOrDefault("TimeoutSeconds"), System.Globalization.CultureInfo.InvariantCulture, out double timeout) ? timeout : limits.TestTimeoutSeconds));
+            }
+        }
+        double total = tests.Sum(t => t.Points);
+        if (Math.Abs(total - limits.TotalPoints) > 1e-9)
+        {
+            problems.Add($"The tests' points add up to {total}, not {limits.TotalPoints}.");
+        }
+        foreach (var duplicate in tests.GroupBy(t => t.Number).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Test number {duplicate.Key} is used by {string.Join(", ", duplicate.Select(t => t.FullName))}.");
+        }
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The test suites' grading metadata is inconsistent:\n  " + string.Join("\n  ", problems));
+        }
+        return tests.OrderBy(t => t.Number, NumberComparer.Instance).ToList();
+    }
+
+    /// <summary>Orders "1.10" after "1.9".</summary>
+    private sealed class NumberComparer : IComparer<string>
+    {
+        public static readonly NumberComparer Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            int[] a = Parts(x), b = Parts(y);
+            for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return a[i].CompareTo(b[i]);
+                }
+            }
+            return a.Length.CompareTo(b.Length);
+        }
+
+        private static int[] Parts(string? number) =>
+            (number ?? "").Split('.').Select(p => int.TryParse(p, out int n) ? n : int.MaxValue).ToArray();
+    }
+}

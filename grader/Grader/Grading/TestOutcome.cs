@@ -1,0 +1,9 @@
+namespace Assignment1.Grader.Grading;
+
+/// <summary>How one test ended in a submission's run.</summary>
+/// <param name="Test">The test.</param>
+/// <param name="Passed">True only when NUnit reported it Passed.</param>
+/// <param name="Message">Why it failed (NUnit's message, or the grader's: timeout, crash), empty when it passed.</param>
+/// <param name="Output">What it printed, truncated.</param>
+/// <param name="Seconds">How long it ran.</param>
+public sealed record TestOutcome(GradedTest Test, bool Passed, string Message, string Output, double Seconds);

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Assignment1.TestRunner;
+
+namespace Assignment1.Grader.Grading;
+
+/// <summary>
+/// Runs tests in a child runner process and survives whatever they do: a test that hangs is killed at its
+/// time limit, one that exits or crashes the process fails with the reason, and in both cases a fresh
+/// process carries on with the tests not yet run. Only lines carrying this run's nonce count as results.
+/// </summary>
+public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IReadOnlyDictionary<string, string> environment)
+{
+    private const string RunnerDll = "Assignment1.TestRunner.dll";
+
+    /// <summary>Lists the test cases of the kit, with their properties, by running the runner in --list mode.</summary>
+    public IReadOnlyList<RunnerEvent> List()
+    {
+        using var process = Start(["--list"], out string nonce, out var lines, out var errors);
+        var listed = new List<RunnerEvent>();
+        while (Next(lines, nonce, TimeSpan.FromSeconds(limits.ProcessStartSeconds)) is { } e && e.Event != "done")
+        {
+            listed.Add(e);
+        }
+        Stop(process);
+        if (listed.Count == 0)
+        {
+            throw new InvalidOperationException($"The test runner in {kitDirectory} listed no tests. Its error output: {string.Join("\n", errors)}");
+        }
+        return listed;
+    }
+
+    /// <summary>Runs <paramref name="tests"/> in order and returns one outcome per test, in the same order.</summary>
+    public IReadOnlyList<TestOutcome> Run(IReadOnlyList<GradedTest> tests)
+    {
+        var outcomes = new Dictionary<string, TestOutcome>();
+        var remaining = new Queue<GradedTest>(tests);
+        while (remaining.Count > 0)
+        {
+            RunOneProcess(remaining, outcomes);
+        }
+        return tests.Select(t => outcomes[t.FullName]).ToList();
+    }
+
+    /// <summary>Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs or dies.</summary>
+    private void RunOneProcess(Queue<GradedTest> remaining, Dictionary<string, TestOutcome> outcomes)
+    {
+        string namesFile = Path.Combine(kitDirectory, $"tests-{Guid.NewGuid():N}.txt");
+        File.WriteAllLines(namesFile, remaining.Select(t => t.FullName));
+        var byName = remaining.ToDictionary(t => t.FullName);
+        using var process = Start(["--run", namesFile, "--max-output", limits.MaxOutputCharacters.ToString()], out string nonce, out var lines, out var errors);
+        try
+        {
+            GradedTest? current = null;
+            var clock = Stopwatch.StartNew();
+            while (remaining.Count > 0)
+            {
+                var timeout = current is null ? TimeSpan.FromSeconds(limits.ProcessStartSeconds) : TimeSpan.FromSeconds(current.TimeoutSeconds) - clock.Elapsed;
+                var next = Next(lines, nonce, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+                if (next is null)
+                {
+                    // Timed out, or the process ended without finishing the test in progress.
+                    var culprit = current ?? remaining.Peek();
+                    bool exited = process.HasExited || lines.IsCompleted;
+                    Stop(process);
+                    Record(outcomes, remaining, culprit, exited
+                        ? Crashed(culprit, process, errors)
+                        : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds (an infinite loop, or far too slow).");
+                    return;
+                }
+                if (next.Event == "started" && byName.TryGetValue(next.Test, out var started))
+                {
+                    current = started;
+                    clock.Restart();
+                }
+                else if (next.Event == "finished" && byName.TryGetValue(next.Test, out var finished))
+                {
+                    bool passed = next.Outcome == "Passed";
+                    Record(outcomes, remaining, finished, passed ? "" : next.Message ?? "", next.Output ?? "", next.Seconds ?? 0, passed);
+                    current = null;
+                    if (!passed && MayHavePoisonedTheProcess(next.Message))
+                    {
+                        Stop(process);
+                        return;
+                    }
+                }
+                else if (next.Event == "done")
+                {
+                    break;
+                }
+            }
+            Stop(process);
+            // Anything the runner skipped (an unknown name) fails rather than vanishing.
+            while (remaining.Count > 0)
+            {
+                Record(outcomes, remaining, remaining.Peek(), "The test runner did not run this test.");
+            }
+        }
+        finally
+        {
+            File.Delete(namesFile);
+        }
+    }
+
+    private static void Record(Dictionary<string, TestOutcome> outcomes, Queue<GradedTest> remaining, GradedTest test,
+        string message, string output = "", double seconds = 0, bool passed = false)
+    {
+        outcomes[test.FullName] = new TestOutcome(test, passed, message, output, seconds);
+        // Keep the queue in order: drop this test wherever it is.
+        var rest = remaining.Where(t => t.FullName != test.FullName).ToList();
+        remaining.Clear();
+        rest.ForEach(remaining.Enqueue);
+    }
+
+    private static bool MayHavePoisonedTheProcess(string? message) =>
+        message is not null && (message.Contains(nameof(OutOfMemoryException)) || message.Contains("InsufficientExecutionStackException"));
+
+    private static string Crashed(GradedTest test, Process process, ConcurrentQueue<string> errors)
+    {
+        process.WaitForExit(5000);
+        string code = process.HasExited ? process.ExitCode.ToString() : "unknown";
+        string stderr = string.Join("\n", errors.TakeLast(5));
+        string why = stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
+            : stderr.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ? "running out of memory"
+            : "the process exiting (Environment.Exit, a crash, or a kill)";
+        return $"Crashed: the test process ended while this test ran, with exit code {code}, most likely from {why}. "
+             + (stderr.Length > 0 ? $"Last error output:\n{Truncate(stderr, 1000)}" : "");
+    }
+
+    private Process Start(IEnumerable<string> arguments, out string nonce, out BlockingCollection<string> lines, out ConcurrentQueue<string> errors)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = kitDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(kitDirectory, RunnerDll));
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limits.HeapLimitBytes.ToString("X");
+        start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test runner.");
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        process.StandardInput.WriteLine(nonce);
+        process.StandardInput.Close();
+
+        var collected = new BlockingCollection<string>(boundedCapacity: 10_000);
+        var errorLines = new ConcurrentQueue<string>();
+        var stdout = process.StandardOutput;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                while (stdout.ReadLine() is { } line)
+                {
+                    collected.Add(line);
+                }
+            }
+            finally
+            {
+                collected.CompleteAdding();
+            }
+        });
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && errorLines.Count < 200)
+            {
+                errorLines.Enqueue(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        (lines, errors) = (collected, errorLines);
+        return process;
+    }
+
+    /// <summary>The next authentic event, or null when <paramref name="timeout"/> passes or the process ends first.</summary>
+    private static RunnerEvent? Next(BlockingCollection<string> lines, string nonce, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var left = timeout - deadline.Elapsed;
+            if (left < TimeSpan.Zero || !lines.TryTake(out string? line, left))
+            {
+                return null;
+            }
+            if (!line.StartsWith(nonce + " ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            try
+            {
+                return JsonSerializer.Deserialize<RunnerEvent>(line[(nonce.Length + 1)..], RunnerEvent.Json);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+        }
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assignment1.Grader.Grading;
+
+namespace Assignment1.Grader.Results;
+
+/// <summary>
+/// Writes <c>results.json</c> in Gradescope's autograder format: top-level score, execution_time, output,
+/// formats, visibility, stdout_visibility, extra_data, tests, leaderboard; per test score, max_score, status,
+/// name, name_format, number, output, output_format, tags, visibility, extra_data.
+/// Nothing in it depends on timing except <c>execution_time</c>, so regrading gives the same file.
+/// </summary>
+public static class GradescopeResults
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The results of a completed grading.</summary>
+    public static JsonObject From(GradingReport report)
+    {
+        var tests = new JsonArray();
+        foreach (var outcome in report.Outcomes)
+        {
+            tests.Add(new JsonObject
+            {
+                ["score"] = outcome.Passed ? outcome.Test.Points : 0.0,
+                ["max_score"] = outcome.Test.Points,
+                ["status"] = outcome.Passed ? "passed" : "failed",
+                ["name"] = outcome.Test.DisplayName,
+                ["name_format"] = "text",
+                ["number"] = outcome.Test.Number,
+                ["output"] = TestOutput(outcome),
+                ["output_format"] = "text",
+                ["tags"] = new JsonArray(),
+                ["visibility"] = outcome.Test.Visibility,
+                ["extra_data"] = new JsonObject(),
+            });
+        }
+        return Document(report.Score, report.Seconds, Summary(report), tests, new JsonObject
+        {
+            ["isolation"] = report.Isolation,
+            ["replaced_files"] = new JsonObject(report.ReplacedFiles.Select(r => KeyValuePair.Create("student/" + r.Key, (JsonNode?)JsonValue.Create(r.Value)))),
+            ["notes"] = new JsonArray(report.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+        });
+    }
+
+    /// <summary>The results when grading could not happen: score 0 and why.</summary>
+    public static JsonObject Failure(string why, double seconds) =>
+        Document(0, seconds, $"The autograder could not grade this submission: {why}", new JsonArray(), new JsonObject { ["grader_error"] = why });
+
+    /// <summary>Writes <paramref name="results"/> to <paramref name="path"/>.</summary>
+    public static void Write(JsonObject results, string path) => File.WriteAllText(path, results.ToJsonString(Indented) + "\n");
+
+    private static JsonObject Document(double score, double seconds, string output, JsonArray tests, JsonObject extra) => new()
+    {
+        ["score"] = score,
+        ["execution_time"] = (int)Math.Ceiling(seconds),
+        ["output"] = output,
+        ["output_format"] = "text",
+        ["test_output_format"] = "text",
+        ["test_name_format"] = "text",
+        ["visibility"] = "visible",
+        ["stdout_visibility"] = "hidden",
+        ["extra_data"] = extra,
+        ["tests"] = tests,
+        ["leaderboard"] = new JsonArray(),
+    };
+
+    private static string TestOutput(TestOutcome outcome)
+    {
+        if (outcome.Passed)
+        {
+            return "";
+        }
+        string printed = outcome.Output.Length > 0 ? $"\n\nWhat your code printed:\n{outcome.Output}" : "";
+        return outcome.Message.Trim() + printed;
+    }
+
+    private static string Summary(GradingReport report)
+    {
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"Score: {report.Score:0.##} / {report.MaxScore:0.##} ({report.Outcomes.Count(o => o.Passed)} of {report.Outcomes.Count} tests passed)."),
+        };
+        foreach (var (file, reason) in report.ReplacedFiles.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            lines.Add(reason);
+        }
+        lines.AddRange(report.Notes);
+        return string.Join("\n", lines);
+    }
+}
