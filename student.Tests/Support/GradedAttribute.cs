@@ -13,8 +13,13 @@ public sealed class GradedAttribute : PropertyAttribute
     /// <param name="points">Points for passing (each case, for a method with several).</param>
     /// <param name="displayName">What students see as the test's name.</param>
     /// <param name="visibility">Gradescope visibility: visible, after_due_date, after_published or hidden.</param>
-    public GradedAttribute(string number, double points, string displayName, string visibility = "visible")
+    /// <param name="timeoutSeconds">The grader's time limit for this test; 0 for the grader's default.</param>
+    public GradedAttribute(string number, double points, string displayName, string visibility = "visible", double timeoutSeconds = 0)
     {
+        if (timeoutSeconds > 0)
+        {
+            Properties.Add("TimeoutSeconds", timeoutSeconds);
+        }
         Properties.Add("Number", number);
         Properties.Add("Points", points);
         Properties.Add("DisplayName", displayName);

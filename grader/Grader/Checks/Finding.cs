@@ -4,7 +4,8 @@ namespace Assignment1.Grader.Checks;
 /// <param name="File">Path in the submission layout, e.g. <c>student/Utils.cs</c>.</param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Message">What and why, for the student.</param>
-public sealed record Finding(string File, int Line, string Message)
+/// <param name="Position">Character offset in the file, to find the enclosing method; -1 when the finding concerns the whole file.</param>
+public sealed record Finding(string File, int Line, string Message, int Position = -1)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{File}:{Line}: {Message}";

@@ -27,8 +27,10 @@ public static class ForbiddenApiChecker
                 findings.Add(At(tree, node, $"'{construct}' is not allowed in a submission."));
                 continue;
             }
-            if (node is not (SimpleNameSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AttributeSyntax))
+            if (node is not (SimpleNameSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AttributeSyntax)
+                || node.Ancestors().Any(a => a is UsingDirectiveSyntax))
             {
+                // A using directive runs nothing; what it names is checked where it is used.
                 continue;
             }
             var symbol = model.GetSymbolInfo(node).Symbol ?? model.GetSymbolInfo(node).CandidateSymbols.FirstOrDefault();
@@ -96,5 +98,5 @@ public static class ForbiddenApiChecker
     };
 
     private static Finding At(SyntaxTree tree, SyntaxNode node, string message) =>
-        new(tree.FilePath, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, message);
+        new(tree.FilePath, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, message, node.SpanStart);
 }

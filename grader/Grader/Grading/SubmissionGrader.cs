@@ -43,7 +43,8 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             }
         }
 
-        ReplaceFilesThatFailChecks(sources, replaced);
+        var neutralized = new Dictionary<string, IReadOnlyList<Finding>>();
+        ReplaceFilesThatFailChecks(sources, replaced, neutralized);
         ReplaceFilesThatDoNotCompile(sources, replaced, out var compilation);
 
         string kitCopy = Path.Combine(workDirectory, "kit");
@@ -57,7 +58,10 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             }
             var supervisor = new TestSupervisor(kitCopy, limits, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory });
             var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
-            var notes = submission.Problems.Concat(submission.Ignored.Select(i => $"Ignored '{i}': not one of the graded files.")).ToList();
+            var notes = submission.Problems
+                .Concat(neutralized.SelectMany(n => n.Value.Select(f => $"Not run: {f}")))
+                .Concat(submission.Ignored.Select(i => $"Ignored '{i}': not one of the graded files."))
+                .ToList();
             return new GradingReport(submission.Name, outcomes, replaced, notes, "process (no sandbox yet)", clock.Elapsed.TotalSeconds);
         }
         finally
@@ -69,7 +73,8 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         }
     }
 
-    private void ReplaceFilesThatFailChecks(Dictionary<string, string> sources, Dictionary<string, string> replaced)
+    private void ReplaceFilesThatFailChecks(Dictionary<string, string> sources, Dictionary<string, string> replaced,
+        Dictionary<string, IReadOnlyList<Finding>> neutralized)
     {
         var skeletonTrees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, File.ReadAllText(Path.Combine(layout.StudentDirectory, f))));
         var skeletonCompilation = _compiler.Compile(skeletonTrees.Values);
@@ -78,9 +83,16 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
 
         foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
         {
-            var findings = ForbiddenApiChecker.Check(compilation, trees[file])
-                .Concat(PublicSurfaceChecker.Check(skeletonCompilation, skeletonTrees[file], compilation, trees[file]))
-                .ToList();
+            var surface = PublicSurfaceChecker.Check(skeletonCompilation, skeletonTrees[file], compilation, trees[file]);
+            var forbidden = ForbiddenApiChecker.Check(compilation, trees[file]);
+            if (surface.Count == 0 && forbidden.Count > 0 && MethodNeutralizer.Neutralize(trees[file], forbidden) is { } isolated)
+            {
+                // Only the methods with forbidden code are taken out; the rest of the file is graded.
+                sources[file] = isolated;
+                neutralized[file] = forbidden;
+                continue;
+            }
+            var findings = surface.Concat(forbidden).ToList();
             if (findings.Count > 0)
             {
                 sources[file] = File.ReadAllText(Path.Combine(layout.StudentDirectory, file));
@@ -134,6 +146,14 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             {
                 return outcome with { Message = reason };
             }
+        }
+        // A neutralised method's reason, without the public suite's "implement it" advice that follows it.
+        int marker = outcome.Message.IndexOf(MethodNeutralizer.Marker, StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            string reason = outcome.Message[marker..];
+            int advice = reason.IndexOf(" Implement it, then", StringComparison.Ordinal);
+            return outcome with { Message = advice > 0 ? reason[..advice] : reason };
         }
         return outcome;
     }

@@ -16,6 +16,9 @@ public sealed class TestKit
     /// <summary>Every graded test case, in run order.</summary>
     public IReadOnlyList<GradedTest> Tests { get; }
 
+    /// <summary>The same kit restricted to the tests <paramref name="keep"/> selects (for fast, focused gradings in tests).</summary>
+    public TestKit Only(Func<GradedTest, bool> keep) => new(Directory, Tests.Where(keep).ToList());
+
     /// <summary>Lists the tests of the kit in <paramref name="directory"/> and checks their grading metadata.</summary>
     /// <exception cref="InvalidOperationException">A test lacks metadata, numbers repeat, or the points do not add up.</exception>
     public static TestKit Load(string directory, GradingLimits limits)

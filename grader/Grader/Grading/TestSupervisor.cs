@@ -37,16 +37,27 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IR
     {
         var outcomes = new Dictionary<string, TestOutcome>();
         var remaining = new Queue<GradedTest>(tests);
+        var budget = Stopwatch.StartNew();
         while (remaining.Count > 0)
         {
-            RunOneProcess(remaining, outcomes);
+            if (budget.Elapsed.TotalSeconds >= limits.BudgetSeconds)
+            {
+                while (remaining.Count > 0)
+                {
+                    Record(outcomes, remaining, remaining.Peek(),
+                        $"Not run: the grading time budget ({limits.BudgetSeconds:0} s) ran out, after earlier tests hung or ran far too long. Fix those first.");
+                }
+                break;
+            }
+            RunOneProcess(remaining, outcomes, TimeSpan.FromSeconds(limits.BudgetSeconds) - budget.Elapsed);
         }
         return tests.Select(t => outcomes[t.FullName]).ToList();
     }
 
     /// <summary>Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs or dies.</summary>
-    private void RunOneProcess(Queue<GradedTest> remaining, Dictionary<string, TestOutcome> outcomes)
+    private void RunOneProcess(Queue<GradedTest> remaining, Dictionary<string, TestOutcome> outcomes, TimeSpan budgetLeft)
     {
+        var processClock = Stopwatch.StartNew();
         string namesFile = Path.Combine(kitDirectory, $"tests-{Guid.NewGuid():N}.txt");
         File.WriteAllLines(namesFile, remaining.Select(t => t.FullName));
         var byName = remaining.ToDictionary(t => t.FullName);
@@ -58,6 +69,9 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IR
             while (remaining.Count > 0)
             {
                 var timeout = current is null ? TimeSpan.FromSeconds(limits.ProcessStartSeconds) : TimeSpan.FromSeconds(current.TimeoutSeconds) - clock.Elapsed;
+                var left = budgetLeft - processClock.Elapsed;
+                bool budgetBinds = left < timeout;
+                timeout = budgetBinds ? left : timeout;
                 var next = Next(lines, nonce, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
                 if (next is null)
                 {
@@ -67,7 +81,9 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IR
                     Stop(process);
                     Record(outcomes, remaining, culprit, exited
                         ? Crashed(culprit, process, errors)
-                        : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds (an infinite loop, or far too slow).");
+                        : budgetBinds
+                            ? $"Timed out: the grading time budget ({limits.BudgetSeconds:0} s) ran out while this test ran."
+                            : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds (an infinite loop, or far too slow).");
                     return;
                 }
                 if (next.Event == "started" && byName.TryGetValue(next.Test, out var started))
@@ -121,9 +137,10 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IR
     {
         process.WaitForExit(5000);
         string code = process.HasExited ? process.ExitCode.ToString() : "unknown";
-        string stderr = string.Join("\n", errors.TakeLast(5));
-        string why = stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
-            : stderr.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ? "running out of memory"
+        string allErrors = string.Join("\n", errors);
+        string stderr = string.Join("\n", errors.Take(3));
+        string why = allErrors.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
+            : allErrors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ? "running out of memory (OutOfMemoryException)"
             : "the process exiting (Environment.Exit, a crash, or a kill)";
         return $"Crashed: the test process ended while this test ran, with exit code {code}, most likely from {why}. "
              + (stderr.Length > 0 ? $"Last error output:\n{Truncate(stderr, 1000)}" : "");

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Assignment1.Grader.Grading;
+using Assignment1.Grader.Results;
+using Assignment1.Grader.Tests.Support;
+using FluentAssertions;
+
+namespace Assignment1.Grader.Tests.Grading;
+
+/// <summary>Whole gradings: the reference scores full marks, the skeleton zero, every lost point is explained, and regrading gives the same results.</summary>
+[TestFixture]
+public class EndToEndGradingTests
+{
+    [Test]
+    public void Reference_ZippedByCollectSubmission_ScoresFullMarks()
+    {
+        string copy = Directory.CreateTempSubdirectory("reference-submission").FullName;
+        foreach (var (file, text) in GradingFixture.ReferenceFiles())
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, file))!);
+            File.WriteAllText(Path.Combine(copy, file), text);
+        }
+        File.Copy(Repository.PathOf("collect_submission.sh"), Path.Combine(copy, "collect_submission.sh"));
+        ExternalProcess.Run("bash", ["collect_submission.sh"], copy, TimeSpan.FromMinutes(1)).ExitCode.Should().Be(0);
+
+        var run = ExternalProcess.Run("dotnet",
+            [Repository.TestFile("Assignment1.Grader.dll"), "grade", Path.Combine(copy, "assignment_1_submission.zip"), "--out", Path.Combine(copy, "out"), "--kit", GradingFixture.Kit.Directory],
+            Repository.Root, TimeSpan.FromMinutes(5));
+
+        run.ExitCode.Should().Be(0, run.Output);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "out", "results.json")))!;
+        results["score"]!.GetValue<double>().Should().Be(100);
+        results["tests"]!.AsArray().Should().OnlyContain(t => t!["status"]!.GetValue<string>() == "passed");
+        File.ReadAllText(Path.Combine(copy, "out", "feedback.md")).Should().Contain("**Score: 100 / 100**");
+        TestContext.Out.WriteLine($"reference graded in {run.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Test]
+    public void Skeleton_ScoresZero_WithEveryTestExplained()
+    {
+        var skeleton = Repository.Layout.TodoFiles.ToDictionary(f => "student/" + f, f => File.ReadAllText(Path.Combine(Repository.Layout.StudentDirectory, f)));
+        var report = GradingFixture.Grade(skeleton);
+        report.Score.Should().Be(0);
+        report.Outcomes.Should().OnlyContain(o => o.Message.Contains("is not implemented yet"));
+    }
+
+    [Test]
+    public void MissingFile_CostsOnlyItsTests_AndSaysItIsMissing()
+    {
+        var files = GradingFixture.ReferenceFiles();
+        files.Remove("student/Optimizers/Sgd.cs");
+        var report = GradingFixture.Grade(files, GradingFixture.Kit.Only(t => t.Number.StartsWith("5.") || t.Number.StartsWith("1.")));
+        report.Outcomes.Where(o => o.Test.Number.StartsWith("1.")).Should().OnlyContain(o => o.Passed);
+        report.Outcomes.Where(o => o.Test.Number.StartsWith("5.")).Should().OnlyContain(o => !o.Passed && o.Message.Contains("Missing file student/Optimizers/Sgd.cs"));
+    }
+
+    [Test]
+    public void RegradingTheSameSubmission_GivesTheSameResults()
+    {
+        var files = GradingFixture.ReferenceFiles(GradingFixture.Edit("student/Models/BaseNetwork.cs",
+            "return x.Map(value => Math.Max(0.0, value));", "return x.Map(value => Math.Max(0.0, value) + 1e-3);"));
+        var kit = GradingFixture.Kit.Only(t => !t.Number.StartsWith("6."));
+        var first = Comparable(GradingFixture.Grade(files, kit));
+        var second = Comparable(GradingFixture.Grade(files, kit));
+        second.Should().Be(first);
+        first.Should().Contain("\"failed\"", "the edit breaks ReLU, so some tests fail with messages that must be stable too");
+    }
+
+    private static string Comparable(GradingReport report)
+    {
+        var json = GradescopeResults.From(report);
+        json.Remove("execution_time");
+        return json.ToJsonString();
+    }
+}
