@@ -35,6 +35,33 @@ public class EndToEndGradingTests
     }
 
     [Test]
+    public void FolderOfZips_IsGradedInBulk_WithAGradebook()
+    {
+        string folder = Directory.CreateTempSubdirectory("bulk").FullName;
+        var skeleton = Repository.Layout.TodoFiles.ToDictionary(f => "student/" + f, f => File.ReadAllText(Path.Combine(Repository.Layout.StudentDirectory, f)));
+        File.Copy(GradingFixture.Zip(GradingFixture.ReferenceFiles(), "alice"), Path.Combine(folder, "alice.zip"));
+        File.Copy(GradingFixture.Zip(skeleton, "bob"), Path.Combine(folder, "bob.zip"));
+        File.WriteAllText(Path.Combine(folder, "carol.zip"), "not a zip");
+        string output = Path.Combine(folder, "out");
+
+        var run = ExternalProcess.Run("dotnet",
+            [Repository.TestFile("Assignment1.Grader.dll"), "grade", folder, "--out", output, "--kit", GradingFixture.Kit.Directory],
+            Repository.Root, TimeSpan.FromMinutes(8));
+
+        run.ExitCode.Should().Be(0, run.Output);
+        string[] gradebook = File.ReadAllLines(Path.Combine(output, "gradebook.csv"));
+        gradebook[0].Should().StartWith("submission,1.1 Sigmoid,").And.EndWith(",total,error");
+        gradebook.Should().HaveCount(4);
+        gradebook[1].Should().StartWith("alice,3,3,").And.EndWith(",100,");
+        gradebook[2].Should().StartWith("bob,0,0,").And.EndWith(",0,");
+        gradebook[3].Should().StartWith("carol,0,");
+        foreach (string name in new[] { "alice", "bob", "carol" })
+        {
+            File.Exists(Path.Combine(output, name, "results.json")).Should().BeTrue(name);
+        }
+    }
+
+    [Test]
     public void Skeleton_ScoresZero_WithEveryTestExplained()
     {
         var skeleton = Repository.Layout.TodoFiles.ToDictionary(f => "student/" + f, f => File.ReadAllText(Path.Combine(Repository.Layout.StudentDirectory, f)));
