@@ -15,6 +15,7 @@ namespace Assignment1.Grader.Grading;
 public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, GradingLimits limits, string mnistDirectory)
 {
     private readonly IReadOnlyList<string> _todoFiles = layout.TodoFiles;
+    private readonly Sandbox _sandbox = Sandbox.Detect(layout.Root);
     private readonly StudentCompiler _compiler = new(
         layout.StudentDirectory, layout.TodoFiles,
         new[] { "MathNet.Numerics.dll", "YamlDotNet.dll" }.Select(dll => Path.Combine(kit.Directory, dll)));
@@ -56,13 +57,13 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             {
                 throw new InvalidOperationException("The handout's own files failed to compile: " + string.Join("; ", emitted.Diagnostics.Take(5)));
             }
-            var supervisor = new TestSupervisor(kitCopy, limits, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory });
+            var supervisor = new TestSupervisor(kitCopy, limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory]);
             var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
             var notes = submission.Problems
                 .Concat(neutralized.SelectMany(n => n.Value.Select(f => $"Not run: {f}")))
                 .Concat(submission.Ignored.Select(i => $"Ignored '{i}': not one of the graded files."))
                 .ToList();
-            return new GradingReport(submission.Name, outcomes, replaced, notes, "process (no sandbox yet)", clock.Elapsed.TotalSeconds);
+            return new GradingReport(submission.Name, outcomes, replaced, notes, _sandbox.Level, clock.Elapsed.TotalSeconds);
         }
         finally
         {

@@ -27,7 +27,8 @@ public sealed class TestKit
         {
             throw new InvalidOperationException($"No test kit in '{directory}'. Build it with ./grader/grader (it builds the kit on first use).");
         }
-        var listed = new TestSupervisor(directory, limits, new Dictionary<string, string>()).List();
+        // The listing runs only trusted code (the reference build and the suites), so it needs no sandbox.
+        var listed = new TestSupervisor(directory, limits, Sandbox.Detect(hiddenRoot: "/nonexistent"), new Dictionary<string, string>(), []).List();
         return new TestKit(directory, ToGradedTests(listed, limits));
     }
 

@@ -11,8 +11,12 @@ namespace Assignment1.Grader.Grading;
 /// time limit, one that exits or crashes the process fails with the reason, and in both cases a fresh
 /// process carries on with the tests not yet run. Only lines carrying this run's nonce count as results.
 /// </summary>
-public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IReadOnlyDictionary<string, string> environment)
+public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, Sandbox sandbox,
+    IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> readOnlyFolders)
 {
+    /// <summary>The dotnet host this grader runs on; the child runs on the same one.</summary>
+    private static readonly string DotnetHost = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+
     private const string RunnerDll = "Assignment1.TestRunner.dll";
 
     /// <summary>Lists the test cases of the kit, with their properties, by running the runner in --list mode.</summary>
@@ -148,25 +152,16 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, IR
 
     private Process Start(IEnumerable<string> arguments, out string nonce, out BlockingCollection<string> lines, out ConcurrentQueue<string> errors)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var childEnvironment = new Dictionary<string, string>(environment)
         {
-            WorkingDirectory = kitDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["DOTNET_GCHeapHardLimit"] = "0x" + limits.HeapLimitBytes.ToString("X"),
+            ["DOTNET_gcServer"] = "0",
+            ["DOTNET_TieredPGO"] = "0",
         };
-        start.ArgumentList.Add(Path.Combine(kitDirectory, RunnerDll));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limits.HeapLimitBytes.ToString("X");
-        start.Environment["DOTNET_gcServer"] = "0";
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
+        var start = sandbox.Wrap(DotnetHost, arguments.Prepend(Path.Combine(kitDirectory, RunnerDll)), kitDirectory, readOnlyFolders, childEnvironment);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test runner.");
         nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
