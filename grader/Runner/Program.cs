@@ -1,3 +1,4 @@
+using System.Runtime.Loader;
 using System.Xml;
 using Assignment1.TestRunner;
 using NUnit.Framework.Api;
@@ -5,25 +6,50 @@ using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
 // The grader's test runner (a child process). Protocol:
-//   stdin, first line: a nonce; then stdin is not read again.
-//   args: --list                    list every test case with its grading properties
+//   stdin: a nonce line; then any number of "assembly BASE64" lines, each a test assembly handed in by the grader
+//          (so that hidden suites are never files the tested code could read); then an "end" line. stdin is not read again.
+//          With no assembly lines, the runner loads Assignment1.Tests.dll from its own folder.
+//   args: --list                     list every test case with its grading properties
 //         --run FILE [--max-output N] run the test cases whose full names are the lines of FILE, in order
 //   stdout: lines "NONCE {json}" (see RunnerEvent); nothing else is written there.
 // Tests run one at a time on one thread, in the order given.
 
 string nonce = Console.In.ReadLine() ?? "";
+var handedIn = new List<byte[]>();
+while (Console.In.ReadLine() is { } line && line != "end")
+{
+    if (line.StartsWith("assembly ", StringComparison.Ordinal))
+    {
+        handedIn.Add(Convert.FromBase64String(line["assembly ".Length..]));
+    }
+}
 var channel = new ResultChannel(Console.OpenStandardOutput(), nonce);
 // From here on, whatever tests print goes to NUnit's per-test capture (or nowhere), never to the channel.
 Console.SetOut(TextWriter.Null);
 Console.SetIn(TextReader.Null);
 
-string testAssembly = Path.Combine(AppContext.BaseDirectory, "Assignment1.Tests.dll");
-var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-runner.Load(testAssembly, new Dictionary<string, object> { ["NumberOfTestWorkers"] = 0 });
+var settings = new Dictionary<string, object> { ["NumberOfTestWorkers"] = 0 };
+var runners = new List<NUnitTestAssemblyRunner>();
+if (handedIn.Count == 0)
+{
+    var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+    runner.Load(Path.Combine(AppContext.BaseDirectory, "Assignment1.Tests.dll"), settings);
+    runners.Add(runner);
+}
+foreach (byte[] image in handedIn)
+{
+    var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+    // Loaded from memory into the default context, then named: NUnit resolves the name to this copy
+    // (its Load(Assembly) overload needs a file location, which a hidden suite must not have).
+    var assembly = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(image));
+    runner.Load(assembly.GetName().Name!, settings);
+    runners.Add(runner);
+}
+var runnerOf = runners.SelectMany(r => TestCases(r.LoadedTest!).Select(t => (t.FullName, r))).ToDictionary(x => x.FullName, x => x.r);
 
 if (args is ["--list"])
 {
-    foreach (var test in TestCases(runner.LoadedTest!))
+    foreach (var test in runners.SelectMany(r => TestCases(r.LoadedTest!)))
     {
         channel.Send(new RunnerEvent("listed", test.FullName)
         {
@@ -43,13 +69,16 @@ if (args is ["--run", string namesFile, ..])
     // One name at a time keeps the grader's order, and a hang or crash is always in a known test.
     foreach (string name in names)
     {
-        runner.Run(listener, FullNameFilter(name));
+        if (runnerOf.TryGetValue(name, out var runner))
+        {
+            runner.Run(listener, FullNameFilter(name));
+        }
     }
     channel.Send(new RunnerEvent("done", ""));
     return 0;
 }
 
-Console.Error.WriteLine("usage: Assignment1.TestRunner --list | --run FILE [--max-output N]   (nonce on stdin)");
+Console.Error.WriteLine("usage: Assignment1.TestRunner --list | --run FILE [--max-output N]   (nonce, assemblies and 'end' on stdin)");
 return 2;
 
 static IEnumerable<ITest> TestCases(ITest test) =>

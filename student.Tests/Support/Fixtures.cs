@@ -49,7 +49,7 @@ public static class Fixtures
     /// <summary>An expected gradient computed by NumPy from the original formulas (see grader/dev in the course repository).</summary>
     public static Matrix<double> Gradient(string name, int rows, int columns)
     {
-        string path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", name + ".f64.gz");
+        string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".f64.gz");
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var buffer = new MemoryStream();
         gzip.CopyTo(buffer);

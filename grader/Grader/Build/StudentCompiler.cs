@@ -23,6 +23,7 @@ public sealed class StudentCompiler
         global using System.Net.Http;
         global using System.Threading;
         global using System.Threading.Tasks;
+        [assembly: System.Reflection.AssemblyVersion("1.0.0.0")]
         [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Assignment1.Tests")]
         [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Assignment1.Grader.Tests")]
         [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Assignment1.PrivateTests")]

@@ -51,13 +51,13 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         string kitCopy = Path.Combine(workDirectory, "kit");
         try
         {
-            CopyDirectory(kit.Directory, kitCopy);
+            kit.CopyWithoutTests(kitCopy);
             var emitted = StudentCompiler.Emit(compilation, Path.Combine(kitCopy, "Assignment1.dll"));
             if (!emitted.Success)
             {
                 throw new InvalidOperationException("The handout's own files failed to compile: " + string.Join("; ", emitted.Diagnostics.Take(5)));
             }
-            var supervisor = new TestSupervisor(kitCopy, limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory]);
+            var supervisor = new TestSupervisor(kitCopy, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory]);
             var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
             var notes = submission.Problems
                 .Concat(neutralized.SelectMany(n => n.Value.Select(f => $"Not run: {f}")))
@@ -157,18 +157,5 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             return outcome with { Message = advice > 0 ? reason[..advice] : reason };
         }
         return outcome;
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (string directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(source, directory)));
-        }
-        Directory.CreateDirectory(target);
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)));
-        }
     }
 }

@@ -8,7 +8,56 @@ namespace Assignment1.Grader.Grading;
 /// </summary>
 public sealed class TestKit
 {
+    /// <summary>The test assemblies a kit may hold; they are handed to the runner as bytes and never copied into a submission's sandbox.</summary>
+    public static readonly IReadOnlyList<string> TestAssemblyNames = ["Assignment1.Tests", "Assignment1.PrivateTests"];
+
     private TestKit(string directory, IReadOnlyList<GradedTest> tests) => (Directory, Tests) = (directory, tests);
+
+    /// <summary>The bytes of the test assemblies in the kit.</summary>
+    public IReadOnlyList<byte[]> TestAssemblies() => TestAssemblyFiles(Directory).Select(File.ReadAllBytes).ToList();
+
+    /// <summary>Copies the kit to <paramref name="target"/> without its test assemblies (nor their PDBs or manifest entries).</summary>
+    public void CopyWithoutTests(string target)
+    {
+        foreach (string folder in System.IO.Directory.EnumerateDirectories(Directory, "*", SearchOption.AllDirectories))
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(Directory, folder)));
+        }
+        System.IO.Directory.CreateDirectory(target);
+        var excluded = TestAssemblyNames.SelectMany(n => new[] { n + ".dll", n + ".pdb", n + ".xml", n + ".deps.json", n + ".runtimeconfig.json" }).ToHashSet();
+        foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(Directory, file);
+            if (!excluded.Contains(relative))
+            {
+                File.Copy(file, Path.Combine(target, relative));
+            }
+        }
+        RemoveFromManifest(Path.Combine(target, "Assignment1.TestRunner.deps.json"));
+    }
+
+    private static IEnumerable<string> TestAssemblyFiles(string directory) =>
+        TestAssemblyNames.Select(n => Path.Combine(directory, n + ".dll")).Where(File.Exists);
+
+    /// <summary>The host refuses to start when its manifest names an assembly that is not there: drop the test assemblies from it.</summary>
+    private static void RemoveFromManifest(string depsJson)
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(depsJson))!;
+        foreach (var target in manifest["targets"]!.AsObject())
+        {
+            foreach (var library in target.Value!.AsObject())
+            {
+                if (library.Value?["runtime"] is System.Text.Json.Nodes.JsonObject runtime)
+                {
+                    foreach (string name in TestAssemblyNames)
+                    {
+                        runtime.Remove(name + ".dll");
+                    }
+                }
+            }
+        }
+        File.WriteAllText(depsJson, manifest.ToJsonString());
+    }
 
     /// <summary>The kit's folder; copied per submission.</summary>
     public string Directory { get; }
@@ -28,7 +77,8 @@ public sealed class TestKit
             throw new InvalidOperationException($"No test kit in '{directory}'. Build it with ./grader/grader (it builds the kit on first use).");
         }
         // The listing runs only trusted code (the reference build and the suites), so it needs no sandbox.
-        var listed = new TestSupervisor(directory, limits, Sandbox.Detect(hiddenRoot: "/nonexistent"), new Dictionary<string, string>(), []).List();
+        var listed = new TestSupervisor(directory, TestAssemblyFiles(directory).Select(File.ReadAllBytes).ToList(), limits,
+            Sandbox.Detect(hiddenRoot: "/nonexistent"), new Dictionary<string, string>(), []).List();
         return new TestKit(directory, ToGradedTests(listed, limits));
     }
 

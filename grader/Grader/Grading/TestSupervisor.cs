@@ -11,7 +11,13 @@ namespace Assignment1.Grader.Grading;
 /// time limit, one that exits or crashes the process fails with the reason, and in both cases a fresh
 /// process carries on with the tests not yet run. Only lines carrying this run's nonce count as results.
 /// </summary>
-public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, Sandbox sandbox,
+/// <param name="kitDirectory">The folder the runner runs from.</param>
+/// <param name="testAssemblies">The test assemblies' bytes, handed to the runner on its standard input.</param>
+/// <param name="limits">Time, memory and output limits.</param>
+/// <param name="sandbox">How to confine the runner.</param>
+/// <param name="environment">Extra environment variables for the runner (MNIST_DIR).</param>
+/// <param name="readOnlyFolders">Folders besides the kit the runner may read (MNIST).</param>
+public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> testAssemblies, GradingLimits limits, Sandbox sandbox,
     IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> readOnlyFolders)
 {
     /// <summary>The dotnet host this grader runs on; the child runs on the same one.</summary>
@@ -69,6 +75,7 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, Sa
         try
         {
             GradedTest? current = null;
+            bool heardFromRunner = false;
             var clock = Stopwatch.StartNew();
             while (remaining.Count > 0)
             {
@@ -77,6 +84,12 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, Sa
                 bool budgetBinds = left < timeout;
                 timeout = budgetBinds ? left : timeout;
                 var next = Next(lines, nonce, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+                if (next is null && !heardFromRunner)
+                {
+                    // No test has started, so no submitted code has run: the kit or the machine is at fault.
+                    Stop(process);
+                    throw new InvalidOperationException($"The test runner failed to start: {string.Join("\n", errors.Take(10))}");
+                }
                 if (next is null)
                 {
                     // Timed out, or the process ended without finishing the test in progress.
@@ -90,6 +103,7 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, Sa
                             : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds (an infinite loop, or far too slow).");
                     return;
                 }
+                heardFromRunner = true;
                 if (next.Event == "started" && byName.TryGetValue(next.Test, out var started))
                 {
                     current = started;
@@ -166,6 +180,11 @@ public sealed class TestSupervisor(string kitDirectory, GradingLimits limits, Sa
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test runner.");
         nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         process.StandardInput.WriteLine(nonce);
+        foreach (byte[] assembly in testAssemblies)
+        {
+            process.StandardInput.WriteLine("assembly " + Convert.ToBase64String(assembly));
+        }
+        process.StandardInput.WriteLine("end");
         process.StandardInput.Close();
 
         var collected = new BlockingCollection<string>(boundedCapacity: 10_000);

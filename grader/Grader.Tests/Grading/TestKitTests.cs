@@ -1,0 +1,56 @@
+using Assignment1.Grader.Grading;
+using Assignment1.TestRunner;
+using FluentAssertions;
+
+namespace Assignment1.Grader.Tests.Grading;
+
+/// <summary>The test kit: its grading metadata is checked, and a submission's copy never holds the test assemblies.</summary>
+[TestFixture]
+public class TestKitTests
+{
+    [Test]
+    public void KitCopy_HoldsNoTestAssembly_ButEverythingElse()
+    {
+        string copy = Path.Combine(Path.GetTempPath(), $"kit-copy-{Guid.NewGuid():N}");
+        try
+        {
+            GradingFixture.Kit.CopyWithoutTests(copy);
+            File.Exists(Path.Combine(copy, "Assignment1.TestRunner.dll")).Should().BeTrue();
+            File.Exists(Path.Combine(copy, "nunit.framework.dll")).Should().BeTrue();
+            Directory.EnumerateFiles(copy, "Assignment1.Tests.*").Should().BeEmpty("the suites are handed to the runner as bytes, never as files the tested code could read");
+            File.ReadAllText(Path.Combine(copy, "Assignment1.TestRunner.deps.json")).Should().NotContain("Assignment1.Tests.dll");
+        }
+        finally
+        {
+            if (Directory.Exists(copy))
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void PublicSuite_HasMetadataOnEveryTest_AndPointsAddUpTo100()
+    {
+        GradingFixture.Kit.Tests.Should().HaveCount(25);
+        GradingFixture.Kit.Tests.Sum(t => t.Points).Should().Be(100);
+        GradingFixture.Kit.Tests.Select(t => t.Number).Should().OnlyHaveUniqueItems();
+        GradingFixture.Kit.Tests.Should().Contain(t => t.Number == "4.5.2" && t.DisplayName == "Two-layer network: gradient [b1]");
+        GradingFixture.Kit.Tests.Single(t => t.Number == "6.1.2").TimeoutSeconds.Should().Be(180);
+    }
+
+    [Test]
+    public void MissingMetadata_OrWrongTotal_IsRefused()
+    {
+        var complete = new Dictionary<string, string> { ["Number"] = "1", ["Points"] = "60", ["DisplayName"] = "a" };
+        var listed = new[]
+        {
+            new RunnerEvent("listed", "A") { Properties = complete },
+            new RunnerEvent("listed", "B") { Properties = new Dictionary<string, string> { ["Number"] = "2" } },
+        };
+        var convert = () => TestKit.ToGradedTests(listed, GradingLimits.Default);
+        convert.Should().Throw<InvalidOperationException>()
+            .WithMessage("*B has no complete [Graded(number, points, name)] attribute*")
+            .WithMessage("*add up to 60, not 100*");
+    }
+}
