@@ -1,14 +1,21 @@
 using Assignment1.Grader;
 using Assignment1.Grader.Commands;
+using Assignment1.Grader.Grading;
+using Assignment1.Grader.Packaging;
 using Assignment1.Grader.Skeleton;
 
 // Course-staff tooling. Commands:
-//   grade SUBMISSION --out DIR [--kit DIR] [--mnist DIR]   grade a zip, a folder, or a folder of zips
-//   generate-skeleton [--check]                           rewrite (or check) student/'s TODO files from grader/solution
+//   grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR]   grade a zip, a folder, or a folder of zips
+//   handout --out DIR [--kit DIR]                                     write what students receive
+//   gradescope --out FILE.zip                                         write the Gradescope autograder zip
+//   generate-skeleton [--check]                                       rewrite (or check) student/'s TODO files from grader/solution
+//   build                                                             nothing: ./grader/grader builds before it runs
 
 const string Usage = """
     Usage:
-      grader grade SUBMISSION --out DIR [--kit DIR] [--mnist DIR]
+      grader grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR]
+      grader handout --out DIR
+      grader gradescope --out autograder.zip
       grader generate-skeleton [--check]
     """;
 
@@ -26,6 +33,18 @@ switch (args)
 {
     case ["grade", .. var rest]:
         return GradeCommand.Run(rest, layout);
+    case ["build"]:
+        Console.WriteLine("The grader and the test kit are built.");
+        return 0;
+    case ["handout", "--out", var handoutDirectory, .. var handoutRest]:
+        var kit = TestKit.Load(handoutRest is ["--kit", var kitDirectory] ? kitDirectory : Path.Combine(layout.Root, "grader", ".kit"), GradingLimits.Default);
+        HandoutBuilder.Write(layout, handoutDirectory, kit.Tests.Where(t => t.FullName.StartsWith("Assignment1.Tests.", StringComparison.Ordinal)).ToList());
+        Console.WriteLine($"Handout written to {Path.GetFullPath(handoutDirectory)}");
+        return 0;
+    case ["gradescope", "--out", var zipPath]:
+        int entries = GradescopePackage.Write(layout, zipPath);
+        Console.WriteLine($"Gradescope autograder written to {Path.GetFullPath(zipPath)} ({entries} files). Upload it as a zip autograder; see the README for the settings.");
+        return 0;
     case ["generate-skeleton"]:
         foreach (string path in SkeletonSync.Write(layout))
         {

@@ -15,12 +15,12 @@ namespace Assignment1.Grader.Commands;
 public static class GradeCommand
 {
     /// <summary>Usage text.</summary>
-    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--kit DIR] [--mnist DIR]";
+    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--single] [--kit DIR] [--mnist DIR]";
 
     /// <summary>Runs the command.</summary>
     public static int Run(string[] args, RepositoryLayout layout)
     {
-        string? submission = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        string? submission = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--out" or "--kit" or "--mnist"))).FirstOrDefault();
         string? output = Option(args, "--out");
         if (submission is null || output is null)
         {
@@ -32,7 +32,8 @@ public static class GradeCommand
         Directory.CreateDirectory(output);
 
         var clock = Stopwatch.StartNew();
-        bool bulk = Directory.Exists(submission) && Directory.EnumerateFiles(submission, "*.zip").Any()
+        // A folder of zips is a bulk grading, unless --single says it is one submission (Gradescope's folder may hold the student's zip).
+        bool bulk = !args.Contains("--single") && Directory.Exists(submission) && Directory.EnumerateFiles(submission, "*.zip").Any()
                     && !Directory.EnumerateFiles(submission, "*.cs", SearchOption.AllDirectories).Any();
         if (!File.Exists(submission) && !Directory.Exists(submission))
         {
@@ -90,7 +91,10 @@ public static class GradeCommand
     private static GradingReport GradeOne(SubmissionGrader grader, SubmissionReader reader, string path, string output)
     {
         Directory.CreateDirectory(output);
-        var submission = File.Exists(path) ? reader.ReadZip(path) : reader.ReadFolder(path);
+        var submission = File.Exists(path) ? reader.ReadZip(path)
+            : Directory.EnumerateFiles(path, "*.cs", SearchOption.AllDirectories).Any() || Directory.EnumerateFiles(path, "*.zip").Count() != 1
+                ? reader.ReadFolder(path)
+                : reader.ReadZip(Directory.EnumerateFiles(path, "*.zip").Single());
         string work = Path.Combine(Path.GetTempPath(), $"assignment1-grading-{Guid.NewGuid():N}");
         var report = grader.Grade(submission, work);
         GradescopeResults.Write(GradescopeResults.From(report), Path.Combine(output, "results.json"));
