@@ -5,6 +5,7 @@ using Assignment1.Grader.Packaging;
 using Assignment1.Grader.Skeleton;
 
 // Course-staff tooling. Commands:
+//   demo [--out DIR]                                                  grade two demo submissions and print the scores
 //   grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR]   grade a zip, a folder, or a folder of zips
 //   handout --out DIR [--kit DIR]                                     write what students receive
 //   gradescope --out FILE.zip                                         write the Gradescope autograder zip
@@ -13,6 +14,7 @@ using Assignment1.Grader.Skeleton;
 
 const string Usage = """
     Usage:
+      grader demo [--out DIR]
       grader grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR]
       grader handout --out DIR
       grader gradescope --out autograder.zip
@@ -33,6 +35,8 @@ switch (args)
 {
     case ["grade", .. var rest]:
         return GradeCommand.Run(rest, layout);
+    case ["demo", .. var demoRest]:
+        return DemoCommand.Run(demoRest, layout);
     case ["build"]:
         Console.WriteLine("The grader and the test kit are built.");
         return 0;
