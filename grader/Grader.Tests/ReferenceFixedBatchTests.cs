@@ -1,9 +1,7 @@
-using System.IO.Compression;
 using System.Text.Json;
-using Assignment1.Data;
 using Assignment1.Grader.Tests.Support;
 using Assignment1.Models;
-using Assignment1.Numerics;
+using Assignment1.Tests.Support;
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -16,25 +14,11 @@ namespace Assignment1.Grader.Tests;
 [TestFixture]
 public class ReferenceFixedBatchTests
 {
-    private static readonly int[] Indices =
-    [
-        17555, 12509, 16838, 41777, 16204, 36713, 27041, 15756, 28335, 20898, 32131, 8067, 47498, 24159,
-        32375, 45546, 2869, 33843, 41218, 42721, 38019, 19599, 40592, 9526, 23116, 28657, 34188, 32408,
-        39987, 14820, 34122, 4007, 16912, 37646, 41237, 22016, 6411, 11127, 40090, 2298, 17275, 984, 47998,
-        2230, 16470, 26128, 13364, 26849, 45613, 27497, 42907, 43352, 39770, 23388, 4394, 33147, 21525,
-        19900, 6004, 14732, 15401, 7971, 2592, 47315,
-    ];
-
     private Matrix<double> _x = null!;
     private int[] _y = null!;
 
     [OneTimeSetUp]
-    public void LoadFixedBatch()
-    {
-        var (images, labels) = MnistDataset.LoadTrainingSet();
-        _x = images.SelectRows(Indices);
-        _y = Indices.Select(i => labels[i]).ToArray();
-    }
+    public void LoadFixedBatch() => (_x, _y) = Fixtures.FixedBatch();
 
     [Test]
     public void FixedBatch_LabelsAreTheOriginals()
@@ -49,7 +33,7 @@ public class ReferenceFixedBatchTests
         var (loss, accuracy) = model.Forward(_x, _y);
         loss.Should().BeApproximately(2.3029035854, 1e-10);
         accuracy.Should().Be(3.0 / 64);
-        MaxAbsDifference(model.Gradients["W1"], Expected("softmax_grad_W1", 784, 10)).Should().BeLessThan(1e-12);
+        MaxAbsDifference(model.Gradients["W1"], Fixtures.Gradient("softmax_grad_W1", 784, 10)).Should().BeLessThan(1e-12);
     }
 
     [Test]
@@ -59,10 +43,10 @@ public class ReferenceFixedBatchTests
         var (loss, accuracy) = model.Forward(_x, _y);
         loss.Should().BeApproximately(2.3028479181, 1e-10);
         accuracy.Should().Be(3.0 / 64);
-        MaxAbsDifference(model.Gradients["W1"], Expected("twolayer_grad_W1", 784, 128)).Should().BeLessThan(1e-12);
-        MaxAbsDifference(model.Gradients["b1"], Expected("twolayer_grad_b1", 1, 128)).Should().BeLessThan(1e-12);
-        MaxAbsDifference(model.Gradients["W2"], Expected("twolayer_grad_W2", 128, 10)).Should().BeLessThan(1e-12);
-        MaxAbsDifference(model.Gradients["b2"], Expected("twolayer_grad_b2", 1, 10)).Should().BeLessThan(1e-12);
+        foreach (var (name, rows, columns) in new[] { ("W1", 784, 128), ("b1", 1, 128), ("W2", 128, 10), ("b2", 1, 10) })
+        {
+            MaxAbsDifference(model.Gradients[name], Fixtures.Gradient("twolayer_grad_" + name, rows, columns)).Should().BeLessThan(1e-12, name);
+        }
     }
 
     [Test]
@@ -78,15 +62,5 @@ public class ReferenceFixedBatchTests
         actual.RowCount.Should().Be(expected.RowCount);
         actual.ColumnCount.Should().Be(expected.ColumnCount);
         return (actual - expected).Enumerate().Max(Math.Abs);
-    }
-
-    private static Matrix<double> Expected(string name, int rows, int columns)
-    {
-        using var gzip = new GZipStream(File.OpenRead(Repository.TestFile("PublicFixtures", name + ".f64.gz")), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        var values = new double[rows * columns];
-        Buffer.BlockCopy(buffer.ToArray(), 0, values, 0, values.Length * sizeof(double));
-        return Matrix<double>.Build.DenseOfRowMajor(rows, columns, values);
     }
 }

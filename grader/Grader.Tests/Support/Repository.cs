@@ -12,6 +12,6 @@ public static class Repository
     /// <summary>A path under the repository root.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>A file copied next to the test assembly (Fixtures/, PublicFixtures/).</summary>
+    /// <summary>A file copied next to the test assembly (Fixtures/).</summary>
     public static string TestFile(params string[] parts) => Path.Combine([AppContext.BaseDirectory, .. parts]);
 }
