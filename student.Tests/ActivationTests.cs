@@ -21,7 +21,7 @@ public class ActivationTests
 
     private static BaseNetwork Model => new SoftmaxRegression();
 
-    [Graded("1.1", 3, "Sigmoid")]
+    [Graded("1.1", 1, "Sigmoid")]
     [Test]
     public void Sigmoid_MatchesTheOriginalValues()
     {
@@ -33,7 +33,7 @@ public class ActivationTests
         Expect.Close(expected, actual, Tolerance, "Sigmoid(x)", "σ(x) = 1 / (1 + exp(−x)), applied to every entry.");
     }
 
-    [Graded("1.2", 3, "Sigmoid derivative")]
+    [Graded("1.2", 1, "Sigmoid derivative")]
     [Test]
     public void SigmoidDev_MatchesTheOriginalValues()
     {
@@ -46,7 +46,7 @@ public class ActivationTests
             "σ'(x) = σ(x)·(1 − σ(x)), where x is the sigmoid's input: apply Sigmoid first, do not treat x as σ(x).");
     }
 
-    [Graded("1.3", 3, "ReLU")]
+    [Graded("1.3", 1, "ReLU")]
     [Test]
     public void ReLU_MatchesTheOriginalValues()
     {
@@ -58,7 +58,7 @@ public class ActivationTests
         Expect.Close(expected, actual, Tolerance, "ReLU(x)", "ReLU(x) = max(0, x), applied to every entry.");
     }
 
-    [Graded("1.4", 3, "ReLU derivative")]
+    [Graded("1.4", 1, "ReLU derivative")]
     [Test]
     public void ReLUDev_MatchesTheOriginalValues()
     {
@@ -70,7 +70,7 @@ public class ActivationTests
         Expect.Close(expected, actual, Tolerance, "ReLUDev(x)", "ReLU'(x) is 1 where x > 0 and 0 elsewhere (0 at exactly 0 too).");
     }
 
-    [Graded("1.5", 4, "Softmax")]
+    [Graded("1.5", 1, "Softmax")]
     [Test]
     public void Softmax_MatchesTheOriginalValues()
     {

@@ -7,7 +7,7 @@ namespace Assignment1.Tests;
 [TestFixture]
 public class DataLoadingTests
 {
-    [Graded("3.1", 5, "Train/validation split", timeoutSeconds: 60)]
+    [Graded("3.1", 2, "Train/validation split", timeoutSeconds: 60)]
     [Test]
     public void LoadMnistTrainVal_KeepsFourTimesAsManyTrainingAsValidationImages()
     {
@@ -22,7 +22,7 @@ public class DataLoadingTests
         trainData.ColumnCount.Should().Be(784, "each image is a row of 28×28 = 784 pixels");
     }
 
-    [Graded("3.2", 5, "Batching", timeoutSeconds: 60)]
+    [Graded("3.2", 2, "Batching", timeoutSeconds: 60)]
     [Test]
     public void GenerateBatchedData_FillsEveryBatchButTheLast()
     {

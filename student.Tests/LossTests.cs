@@ -15,7 +15,7 @@ public class LossTests
 
     private static readonly int[] Labels = [1, 2, 0];
 
-    [Graded("2.1", 4, "Cross-entropy loss")]
+    [Graded("2.1", 1.5, "Cross-entropy loss")]
     [Test]
     public void CrossEntropyLoss_MatchesTheOriginalValue()
     {
@@ -24,7 +24,7 @@ public class LossTests
             "L = −(1/N) Σ_i log(xPred[i, y[i]]): only the probability of each sample's label counts, and the sum is divided by N.");
     }
 
-    [Graded("2.2", 3, "Accuracy")]
+    [Graded("2.2", 1.5, "Accuracy")]
     [Test]
     public void ComputeAccuracy_MatchesTheOriginalValue()
     {

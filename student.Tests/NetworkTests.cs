@@ -17,7 +17,7 @@ public class NetworkTests
     private const string GradientHint =
         "average over the batch: dL/dscores = (softmax − onehot(y)) / N, then apply the chain rule backwards through each layer.";
 
-    [Graded("4.1", 6, "Softmax regression: loss and accuracy")]
+    [Graded("4.1", 3, "Softmax regression: loss and accuracy")]
     [Test]
     public void SoftmaxRegression_LossAndAccuracy_MatchTheOriginal()
     {
@@ -29,7 +29,7 @@ public class NetworkTests
             "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
     }
 
-    [Graded("4.2", 8, "Softmax regression: gradient of W1")]
+    [Graded("4.2", 4, "Softmax regression: gradient of W1")]
     [Test]
     public void SoftmaxRegression_GradientOfW1_MatchesTheOriginal()
     {
@@ -40,7 +40,7 @@ public class NetworkTests
             "Gradients[\"W1\"] of SoftmaxRegression", GradientHint + " Here dL/dZ = dL/dA ⊙ ReLU'(Z) with Z = x·W1, and dL/dW1 = xᵀ·dL/dZ.");
     }
 
-    [Graded("4.3", 4, "Softmax regression: gradient check")]
+    [Graded("4.3", 2, "Softmax regression: gradient check")]
     [Test]
     public void SoftmaxRegression_GradientOfW1_MatchesNumericalDerivative()
     {
@@ -52,7 +52,7 @@ public class NetworkTests
             FiniteDifferences.Check(model, "W1", analytic, x, y, samples: 20, tolerance: 1e-4, GradientHint));
     }
 
-    [Graded("4.4", 6, "Two-layer network: loss and accuracy")]
+    [Graded("4.4", 3, "Two-layer network: loss and accuracy")]
     [Test]
     public void TwoLayerNet_LossAndAccuracy_MatchTheOriginal()
     {
@@ -64,7 +64,7 @@ public class NetworkTests
             "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
     }
 
-    [Graded("4.5", 5, "Two-layer network: gradient")]
+    [Graded("4.5", 2, "Two-layer network: gradient")]
     [TestCase("W1", 784, 128, "dW1 = xᵀ·dZ1, where dZ1 = (dZ2·W2ᵀ) ⊙ σ'(Z1).")]
     [TestCase("b1", 1, 128, "db1 = the sum of dZ1 over the batch (rows), a 1×128 row: SumOverRows.")]
     [TestCase("W2", 128, 10, "dW2 = A1ᵀ·dZ2, where A1 = Sigmoid(Z1) and dZ2 = (softmax − onehot(y)) / N.")]
@@ -78,7 +78,7 @@ public class NetworkTests
             GradientTolerance, $"Gradients[\"{parameter}\"] of TwoLayerNet", hint + " " + GradientHint);
     }
 
-    [Graded("4.6", 2, "Two-layer network: gradient check")]
+    [Graded("4.6", 0.5, "Two-layer network: gradient check")]
     [TestCase("W1")]
     [TestCase("b1")]
     [TestCase("W2")]

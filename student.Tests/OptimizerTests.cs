@@ -10,7 +10,7 @@ namespace Assignment1.Tests;
 [TestFixture]
 public class OptimizerTests
 {
-    [Graded("5.1", 5, "L2 regularization")]
+    [Graded("5.1", 3, "L2 regularization")]
     [Test]
     public void ApplyRegularization_AddsRegTimesTheWeights()
     {
@@ -25,7 +25,7 @@ public class OptimizerTests
             "the penalty ½·λ·Σw² has gradient λ·W: add reg·W to each weight gradient (not ½·reg·W, not reg·W²).");
     }
 
-    [Graded("5.2", 5, "SGD update")]
+    [Graded("5.2", 3, "SGD update")]
     [Test]
     public void Update_TakesOneRegularizedGradientStep()
     {

@@ -30,10 +30,18 @@ public class TestKitTests
     }
 
     [Test]
-    public void PublicSuite_HasMetadataOnEveryTest_AndPointsAddUpTo100()
+    public void Suites_HaveMetadataOnEveryTest_AndPointsAddUpTo100_SplitAsTheOriginal()
     {
-        GradingFixture.Kit.Tests.Should().HaveCount(25);
-        GradingFixture.Kit.Tests.Sum(t => t.Points).Should().Be(100);
+        var tests = GradingFixture.Kit.Tests;
+        tests.Where(t => t.FullName.StartsWith("Assignment1.Tests.")).Should().HaveCount(25).And.OnlyContain(t => t.Visibility == "visible");
+        tests.Where(t => t.FullName.StartsWith("Assignment1.PrivateTests.")).Should().NotBeEmpty().And.OnlyContain(t => t.Visibility == "after_due_date");
+        tests.Sum(t => t.Points).Should().Be(100);
+        // The original's weights: data loading 10, utilities and models 55, optimizer 20, visualization 15.
+        double Part(params string[] sections) => tests.Where(t => sections.Contains(t.Number.Split('.')[0])).Sum(t => t.Points);
+        Part("3", "7").Should().Be(10);
+        Part("1", "2", "4", "8", "9", "12").Should().Be(55);
+        Part("5", "6", "10").Should().Be(20);
+        Part("11").Should().Be(15);
         GradingFixture.Kit.Tests.Select(t => t.Number).Should().OnlyHaveUniqueItems();
         GradingFixture.Kit.Tests.Should().Contain(t => t.Number == "4.5.2" && t.DisplayName == "Two-layer network: gradient [b1]");
         GradingFixture.Kit.Tests.Single(t => t.Number == "6.1.2").TimeoutSeconds.Should().Be(180);

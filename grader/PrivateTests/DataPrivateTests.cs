@@ -1,0 +1,94 @@
+using Assignment1.Tests.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Assignment1.PrivateTests;
+
+/// <summary>Loading and batching beyond the public checks: the exact split, odd batch sizes, coverage, alignment, seeds.</summary>
+[TestFixture]
+public class DataPrivateTests
+{
+    [Test]
+    [Graded("7.1", 2, "Split: exact boundary and order", PrivateSuite.Visibility, timeoutSeconds: 60)]
+    public void Split_KeepsTheFirst48000InOrder_AndTheRestForValidation()
+    {
+        var (images, labels) = Fixtures.TrainingSet();
+        var (trainData, trainLabels, valData, valLabels) = StudentCode.Run("LoadMnistTrainVal", () => Utils.LoadMnistTrainVal());
+        const string hint = "the first 48,000 images (rows 0..47999) are training data and rows 48000..59999 validation, in file order, without shuffling.";
+        Expect.True(trainData.RowCount == 48000 && valData.RowCount == 12000, "Wrong split sizes",
+            "48000 and 12000", $"{trainData.RowCount} and {valData.RowCount}", hint);
+        foreach (int row in new[] { 0, 1, 47999 })
+        {
+            Expect.True(trainData.Row(row).Equals(images.Row(row)) && trainLabels[row] == labels[row], $"Training row {row} is not image {row}",
+                $"image {row}, label {labels[row]}", $"label {trainLabels[row]}", hint);
+        }
+        foreach (int row in new[] { 0, 11999 })
+        {
+            Expect.True(valData.Row(row).Equals(images.Row(48000 + row)) && valLabels[row] == labels[48000 + row],
+                $"Validation row {row} is not image {48000 + row}", $"image {48000 + row}", "another image", hint);
+        }
+    }
+
+    [TestCase(10, 4, false, new[] { 4, 4, 2 })]
+    [TestCase(10, 4, true, new[] { 4, 4, 2 })]
+    [TestCase(3, 8, true, new[] { 3 })]
+    [TestCase(8, 4, false, new[] { 4, 4 })]
+    [Graded("7.2", 0.25, "Batching: sizes when N is not a multiple", PrivateSuite.Visibility)]
+    public void BatchSizes_AreFullExceptTheLast_AndNeverEmpty(int n, int batchSize, bool shuffle, int[] expected)
+    {
+        var (batches, labelBatches) = StudentCode.Run("GenerateBatchedData", () =>
+            Utils.GenerateBatchedData(IdMatrix(n), Ids(n), batchSize, shuffle, seed: 3));
+        int[] sizes = batches.Select(b => b.RowCount).ToArray();
+        Expect.True(sizes.SequenceEqual(expected) && labelBatches.Select(l => l.Length).SequenceEqual(expected),
+            $"Wrong batch sizes for N = {n}, batchSize = {batchSize}", string.Join(", ", expected), string.Join(", ", sizes),
+            "cut batches of batchSize rows; the last one holds the remainder (possibly all of N), and no batch is empty.");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    [Graded("7.3", 0.5, "Batching: every sample exactly once", PrivateSuite.Visibility)]
+    public void EverySample_AppearsExactlyOncePerEpoch(bool shuffle)
+    {
+        var (batches, _) = StudentCode.Run("GenerateBatchedData", () => Utils.GenerateBatchedData(IdMatrix(37), Ids(37), 5, shuffle, seed: 11));
+        int[] seen = batches.SelectMany(b => b.Column(0)).Select(v => (int)v).ToArray();
+        Expect.True(seen.Order().SequenceEqual(Enumerable.Range(0, 37)), "Samples are missing or repeated",
+            "each of the 37 samples once", $"{seen.Length} rows, {seen.Distinct().Count()} distinct",
+            "shuffle a permutation of the indices, then slice it; do not draw indices with replacement.");
+        if (!shuffle)
+        {
+            Expect.True(seen.SequenceEqual(Enumerable.Range(0, 37)), "Unshuffled batches are out of order", "0, 1, 2, …", string.Join(", ", seen.Take(8)),
+                "without shuffle, batches follow the data's order.");
+        }
+    }
+
+    [Test]
+    [Graded("7.4", 1, "Batching: labels stay with their images", PrivateSuite.Visibility)]
+    public void Shuffling_KeepsEachLabelWithItsImage()
+    {
+        var (batches, labelBatches) = StudentCode.Run("GenerateBatchedData", () => Utils.GenerateBatchedData(IdMatrix(50), Ids(50), 7, shuffle: true, seed: 5));
+        for (int b = 0; b < batches.Count; b++)
+        {
+            for (int r = 0; r < batches[b].RowCount; r++)
+            {
+                Expect.True((int)batches[b][r, 0] == labelBatches[b][r], $"Batch {b}, row {r}: the label belongs to another image",
+                    $"label {(int)batches[b][r, 0]}", $"label {labelBatches[b][r]}", "apply the same shuffled indices to the data and to the labels.");
+            }
+        }
+    }
+
+    [Test]
+    [Graded("7.5", 1, "Batching: seeds make shuffles reproducible", PrivateSuite.Visibility)]
+    public void SameSeed_GivesTheSameBatches_AndAnotherSeedOthers()
+    {
+        int[] Order(int seed) => StudentCode.Run("GenerateBatchedData", () => Utils.GenerateBatchedData(IdMatrix(40), Ids(40), 8, shuffle: true, seed: seed))
+            .Batches.SelectMany(b => b.Column(0)).Select(v => (int)v).ToArray();
+        const string hint = "create the random generator from the seed (new NumpyRandom((uint)seed)) inside GenerateBatchedData.";
+        Expect.True(Order(42).SequenceEqual(Order(42)), "The same seed gave two different orders", "identical orders", "different orders", hint);
+        Expect.True(!Order(1).SequenceEqual(Order(2)), "Seeds 1 and 2 gave the same order", "different orders", "identical orders", hint);
+        Expect.True(!Order(1).SequenceEqual(Enumerable.Range(0, 40)), "shuffle: true left the data in order", "a shuffled order", "0, 1, 2, …", hint);
+    }
+
+    /// <summary>n×3 data whose first column is the row's id.</summary>
+    private static Matrix<double> IdMatrix(int n) => Matrix<double>.Build.Dense(n, 3, (r, c) => c == 0 ? r : r * 0.5 + c);
+
+    private static int[] Ids(int n) => Enumerable.Range(0, n).ToArray();
+}

@@ -1,0 +1,80 @@
+using System.Xml.Linq;
+using Assignment1.Tests.Support;
+
+namespace Assignment1.PrivateTests;
+
+/// <summary>PlotCurves: two figures a browser can open, in the folder asked for.</summary>
+[TestFixture]
+public class PlotPrivateTests
+{
+    private static readonly string[] FigureExtensions = [".svg", ".png", ".html", ".jpg", ".jpeg", ".gif"];
+    private static readonly double[] TrainLoss = [2.1, 0.9, 0.6, 0.5], TrainAcc = [0.4, 0.8, 0.85, 0.9];
+    private static readonly double[] ValidLoss = [1.8, 1.0, 0.7, 0.65], ValidAcc = [0.5, 0.75, 0.83, 0.86];
+
+    private string _root = null!;
+
+    [SetUp]
+    public void CreateRoot() => _root = Directory.CreateTempSubdirectory("plots").FullName;
+
+    [TearDown]
+    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    [Graded("11.1", 5, "PlotCurves writes two figures", PrivateSuite.Visibility)]
+    public void PlotCurves_WritesTwoNonEmptyFigures()
+    {
+        var figures = Plot(_root);
+        Expect.True(figures.Count >= 2 && figures.All(f => new FileInfo(f).Length > 0), "PlotCurves did not write two figures",
+            "two non-empty figure files (loss and accuracy)", figures.Count == 0 ? "no figure file" : string.Join(", ", figures.Select(Path.GetFileName)),
+            "write one chart of training and validation loss and one of training and validation accuracy, e.g. with LineChart.Save.");
+    }
+
+    [Test]
+    [Graded("11.2", 5, "The figures open in a browser", PrivateSuite.Visibility)]
+    public void Figures_AreValidImages()
+    {
+        foreach (string figure in Plot(_root))
+        {
+            byte[] bytes = File.ReadAllBytes(figure);
+            bool valid = Path.GetExtension(figure).ToLowerInvariant() switch
+            {
+                ".svg" => IsSvg(figure),
+                ".png" => bytes.Length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G',
+                ".html" => File.ReadAllText(figure).Contains("<svg", StringComparison.OrdinalIgnoreCase) || File.ReadAllText(figure).Contains("<img", StringComparison.OrdinalIgnoreCase),
+                _ => bytes.Length > 16,
+            };
+            Expect.True(valid, $"{Path.GetFileName(figure)} is not a valid image", "a well-formed SVG (or PNG) file", "a file a browser cannot show",
+                "LineChart.Save writes a complete SVG document.");
+        }
+    }
+
+    [Test]
+    [Graded("11.3", 5, "PlotCurves creates the output folder", PrivateSuite.Visibility)]
+    public void PlotCurves_CreatesAMissingFolder()
+    {
+        string folder = Path.Combine(_root, "new", "nested");
+        var figures = Plot(folder);
+        Expect.True(figures.Count >= 2, "No figures in a folder that did not exist before", "two figures in " + folder, $"{figures.Count} figures",
+            "create the folder if it is missing (LineChart.Save does).");
+    }
+
+    private static List<string> Plot(string folder)
+    {
+        StudentCode.Run("PlotCurves", () => Utils.PlotCurves(TrainLoss, TrainAcc, ValidLoss, ValidAcc, folder));
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Where(f => FigureExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).ToList()
+            : [];
+    }
+
+    private static bool IsSvg(string path)
+    {
+        try
+        {
+            return XDocument.Load(path).Root?.Name.LocalName == "svg";
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+}
