@@ -3,6 +3,7 @@ using Assignment1;
 using Assignment1.Cli;
 using Assignment1.Configuration;
 using Assignment1.Data;
+using Assignment1.Numerics.Gemm;
 using Assignment1.Training;
 
 // The training CLI: dotnet run --project student -c Release -- --config configs/config_twolayer.yaml
@@ -10,6 +11,8 @@ using Assignment1.Training;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+// Matrix products (x * w and friends) on our vectorized, multi-threaded kernel instead of MathNet's managed one.
+FastLinearAlgebraProvider.Register();
 
 var (options, argumentError) = CommandLineOptions.Parse(args);
 if (options is null)

@@ -28,6 +28,9 @@ var channel = new ResultChannel(Console.OpenStandardOutput(), nonce);
 Console.SetOut(TextWriter.Null);
 Console.SetIn(TextReader.Null);
 
+// The training tests multiply matrices on the fast provider, as the CLI and the public suite do.
+Assignment1.Numerics.Gemm.FastLinearAlgebraProvider.Register();
+
 var settings = new Dictionary<string, object> { ["NumberOfTestWorkers"] = 0 };
 var runners = new List<NUnitTestAssemblyRunner>();
 if (handedIn.Count == 0)

@@ -112,17 +112,31 @@ public static class MatrixExtensions
     /// <summary>
     /// A new matrix made of the given rows, in the given order: NumPy's fancy indexing <c>x[indices]</c>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside 0..RowCount−1.</exception>
     public static Matrix<double> SelectRows(this Matrix<double> matrix, IReadOnlyList<int> rowIndices)
     {
-        var result = Matrix<double>.Build.Dense(rowIndices.Count, matrix.ColumnCount);
-        for (int column = 0; column < matrix.ColumnCount; column++)
+        int rows = matrix.RowCount, count = rowIndices.Count;
+        int[] indices = rowIndices as int[] ?? rowIndices.ToArray();
+        foreach (int index in indices)
         {
-            for (int r = 0; r < rowIndices.Count; r++)
+            if ((uint)index >= (uint)rows)
             {
-                result[r, column] = matrix[rowIndices[r], column];
+                throw new ArgumentOutOfRangeException(nameof(rowIndices), $"SelectRows: row index {index} is outside 0..{rows - 1}.");
             }
         }
-        return result;
+        // MathNet stores a matrix column by column: gather the chosen rows of each column straight from the
+        // arrays (an epoch selects 37 million values; the element indexer would take seconds).
+        double[] source = matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
+        var selected = new double[count * matrix.ColumnCount];
+        for (int column = 0; column < matrix.ColumnCount; column++)
+        {
+            int from = column * rows, to = column * count;
+            for (int r = 0; r < count; r++)
+            {
+                selected[to + r] = source[from + indices[r]];
+            }
+        }
+        return Matrix<double>.Build.Dense(count, matrix.ColumnCount, selected);
     }
 
     /// <summary>
