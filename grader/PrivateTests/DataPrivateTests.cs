@@ -28,18 +28,18 @@ public class DataPrivateTests
         }
     }
 
-    [TestCase(10, 4, false, new[] { 4, 4, 2 })]
-    [TestCase(10, 4, true, new[] { 4, 4, 2 })]
-    [TestCase(3, 8, true, new[] { 3 })]
-    [TestCase(8, 4, false, new[] { 4, 4 })]
+    [TestCase("N=10 batch=4", 10, 4, false, new[] { 4, 4, 2 })]
+    [TestCase("N=10 batch=4 shuffled", 10, 4, true, new[] { 4, 4, 2 })]
+    [TestCase("N=3 batch=8 shuffled", 3, 8, true, new[] { 3 })]
+    [TestCase("N=8 batch=4", 8, 4, false, new[] { 4, 4 })]
     [Graded("7.2", 0.25, "Batching: sizes when N is not a multiple", PrivateSuite.Visibility)]
-    public void BatchSizes_AreFullExceptTheLast_AndNeverEmpty(int n, int batchSize, bool shuffle, int[] expected)
+    public void BatchSizes_AreFullExceptTheLast_AndNeverEmpty(string scenario, int n, int batchSize, bool shuffle, int[] expected)
     {
         var (batches, labelBatches) = StudentCode.Run("GenerateBatchedData", () =>
             Utils.GenerateBatchedData(IdMatrix(n), Ids(n), batchSize, shuffle, seed: 3));
         int[] sizes = batches.Select(b => b.RowCount).ToArray();
         Expect.True(sizes.SequenceEqual(expected) && labelBatches.Select(l => l.Length).SequenceEqual(expected),
-            $"Wrong batch sizes for N = {n}, batchSize = {batchSize}", string.Join(", ", expected), string.Join(", ", sizes),
+            $"Wrong batch sizes for {scenario}", string.Join(", ", expected), string.Join(", ", sizes),
             "cut batches of batchSize rows; the last one holds the remainder (possibly all of N), and no batch is empty.");
     }
 

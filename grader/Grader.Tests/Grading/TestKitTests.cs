@@ -43,6 +43,7 @@ public class TestKitTests
         Part("5", "6", "10").Should().Be(20);
         Part("11").Should().Be(15);
         GradingFixture.Kit.Tests.Select(t => t.Number).Should().OnlyHaveUniqueItems();
+        GradingFixture.Kit.Tests.Select(t => t.DisplayName).Should().OnlyHaveUniqueItems("a student must be able to tell two lost tests apart");
         GradingFixture.Kit.Tests.Should().Contain(t => t.Number == "4.5.2" && t.DisplayName == "Two-layer network: gradient [b1]");
         GradingFixture.Kit.Tests.Single(t => t.Number == "6.1.2").TimeoutSeconds.Should().Be(180);
     }

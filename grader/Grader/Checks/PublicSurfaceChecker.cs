@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Assignment1.Grader.Checks;
 
@@ -52,10 +53,14 @@ public static class PublicSurfaceChecker
     private static IEnumerable<INamedTypeSymbol> DeclaredTypes(Compilation compilation, SyntaxTree tree)
     {
         var model = compilation.GetSemanticModel(tree);
+        // Type declarations only: other nodes declare symbols too (a tuple literal declares its tuple type), and
+        // a partial class may be declared twice in one file.
         return tree.GetRoot().DescendantNodes()
+            .Where(node => node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
             .Select(node => model.GetDeclaredSymbol(node))
             .OfType<INamedTypeSymbol>()
-            .Where(t => t.DeclaredAccessibility == Accessibility.Public);
+            .Where(t => t.DeclaredAccessibility == Accessibility.Public)
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
     }
 
     private static IEnumerable<ISymbol> Surface(INamedTypeSymbol type) =>

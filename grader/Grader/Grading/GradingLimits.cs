@@ -6,7 +6,7 @@ namespace Assignment1.Grader.Grading;
 /// </summary>
 /// <param name="TestTimeoutSeconds">Wall-clock seconds one test may take before it fails as a hang (tests that train or load all of MNIST declare more).</param>
 /// <param name="BudgetSeconds">Wall-clock seconds for all of one submission's tests. Past it, the tests not yet run fail: a
-/// submission whose tests hang one after another must still get results before Gradescope's time limit (set it to 20 minutes), which would score 0 and hide everything.</param>
+/// submission whose tests hang one after another must still get results before Gradescope's 10-minute limit, which would score 0 and hide everything.</param>
 /// <param name="ProcessStartSeconds">Seconds the runner may take to start and load the tests.</param>
 /// <param name="HeapLimitBytes">Managed heap cap of the test process (<c>DOTNET_GCHeapHardLimit</c>); MNIST alone takes ~0.8 GB.</param>
 /// <param name="MaxOutputCharacters">Characters of a test's console output kept in its feedback.</param>
@@ -16,7 +16,7 @@ namespace Assignment1.Grader.Grading;
 /// <param name="TotalPoints">Points the suites must add up to.</param>
 public sealed record GradingLimits(
     double TestTimeoutSeconds = 15,
-    double BudgetSeconds = 900,
+    double BudgetSeconds = 480,
     double ProcessStartSeconds = 60,
     long HeapLimitBytes = 3L << 30,
     int MaxOutputCharacters = 10_000,
