@@ -4,7 +4,8 @@
 #   2. the public suite against the reference solution: every test must pass;
 #   3. the repository's own tests (grader/Grader.Tests): skeleton drift, NumPy bit-exactness, reference
 #      losses/gradients, the public suite against the untouched skeleton (every test must fail cleanly),
-#      full training runs of both default configs, the CLI, configs, loaders, charts and scripts.
+#      full training runs of both default configs, the CLI, configs, loaders, charts and scripts, the grader,
+#      the bug catalogue, the alternative solutions and the GEMM; and checks that bench/ builds.
 # Ends with one line "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -34,6 +35,10 @@ run_suite() {
   failed=$((failed + $(echo "$summary" | sed -E 's/.*Failed: *([0-9]+),.*/\1/')))
   [ "$code" -eq 0 ] || status=1
 }
+
+# The benchmarks are not run here (they take minutes and want a quiet machine), but they must build: one check.
+echo "=== benchmarks-build: dotnet build bench -c Release"
+if dotnet build bench -c Release -nologo -v quiet; then passed=$((passed + 1)); else echo "bench does not build"; failed=$((failed + 1)); status=1; fi
 
 run_suite public-suite-vs-reference student.Tests -p:Reference=true
 run_suite repository-tests grader/Grader.Tests

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using Assignment1.Bench;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers
+// dotnet run -c Release --project bench -- epochs [--epochs N]     both default configs, both providers, one child process per run
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+string repository = FindRepository();
+
+switch (args)
+{
+    case ["kernels", ..]:
+    {
+        var summary = BenchmarkRunner.Run<GemmBenchmarks>(args: args[1..]);
+        Console.WriteLine("\n| product | MathNet managed GFLOP/s | ours GFLOP/s | ratio |\n|---|---|---|---|");
+        foreach (var shape in GemmBenchmarks.Shapes)
+        {
+            double Gflops(string provider) => summary.Reports
+                .Where(r => r.BenchmarkCase.Parameters["Shape"]?.ToString() == shape.Name && (string)r.BenchmarkCase.Parameters["Provider"] == provider)
+                .Select(r => shape.Flops / (r.ResultStatistics?.Mean ?? double.NaN)).FirstOrDefault(double.NaN);
+            double managed = Gflops("managed"), fast = Gflops("fast");
+            Console.WriteLine($"| {shape.Name} | {managed:F1} | {fast:F1} | {fast / managed:F1}x |");
+        }
+        return 0;
+    }
+    case ["epochs", ..]:
+    {
+        int? epochs = args is [_, "--epochs", string n] ? int.Parse(n) : null;
+        string mnist = Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(repository, "data", "mnist");
+        var runs = new List<EpochRun>();
+        foreach (string config in new[] { "config_twolayer.yaml", "config_softmax.yaml" })
+        {
+            foreach (string provider in new[] { "managed", "fast" })
+            {
+                Console.Error.WriteLine($"training {config} on the {provider} provider ...");
+                runs.Add(EpochRun.InChildProcess(provider, Path.Combine(repository, "configs", config), epochs, mnist));
+            }
+        }
+        Console.WriteLine("| config | provider | median s/epoch | all epochs (s) | test accuracy | peak MB |\n|---|---|---|---|---|---|");
+        foreach (var run in runs)
+        {
+            Console.WriteLine($"| {run.Config} | {run.Provider} | {run.MedianSeconds:F2} | {string.Join(" ", run.EpochSeconds.Select(s => s.ToString("F2")))} | {run.TestAccuracy:F4} | {run.PeakMegabytes:F0} |");
+        }
+        foreach (var config in runs.GroupBy(r => r.Config))
+        {
+            var managed = config.Single(r => r.Provider == "managed");
+            var fast = config.Single(r => r.Provider == "fast");
+            Console.WriteLine($"{config.Key}: ours {managed.MedianSeconds / fast.MedianSeconds:F1}x faster per epoch; test accuracy differs by {Math.Abs(managed.TestAccuracy - fast.TestAccuracy):F4}");
+        }
+        return 0;
+    }
+    case ["epoch-run", string provider, string config, string epochs, string mnist]:
+        Console.WriteLine(JsonSerializer.Serialize(EpochRun.Measure(provider, config, epochs == "-" ? null : int.Parse(epochs), mnist == "-" ? null : mnist)));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench epochs [--epochs N]");
+        return 2;
+}
+
+static string FindRepository()
+{
+    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "Assignment1.sln")))
+        {
+            return folder.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the benchmarks from inside the repository (no Assignment1.sln above " + AppContext.BaseDirectory + ").");
+}
