@@ -20,7 +20,7 @@ public class PlotPrivateTests
     public void DeleteRoot() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    [Graded("11.1", 5, "PlotCurves writes two figures", PrivateSuite.Visibility)]
+    [Graded("11.1", 4, "PlotCurves writes two figures", PrivateSuite.Visibility)]
     public void PlotCurves_WritesTwoNonEmptyFigures()
     {
         var figures = Plot(_root);
@@ -30,7 +30,7 @@ public class PlotPrivateTests
     }
 
     [Test]
-    [Graded("11.2", 5, "The figures open in a browser", PrivateSuite.Visibility)]
+    [Graded("11.2", 4, "The figures open in a browser", PrivateSuite.Visibility)]
     public void Figures_AreValidImages()
     {
         foreach (string figure in Plot(_root))
@@ -49,13 +49,34 @@ public class PlotPrivateTests
     }
 
     [Test]
-    [Graded("11.3", 5, "PlotCurves creates the output folder", PrivateSuite.Visibility)]
+    [Graded("11.3", 3, "PlotCurves creates the output folder", PrivateSuite.Visibility)]
     public void PlotCurves_CreatesAMissingFolder()
     {
         string folder = Path.Combine(_root, "new", "nested");
         var figures = Plot(folder);
         Expect.True(figures.Count >= 2, "No figures in a folder that did not exist before", "two figures in " + folder, $"{figures.Count} figures",
             "create the folder if it is missing (LineChart.Save does).");
+    }
+
+    [Test]
+    [Graded("11.4", 4, "Each figure has a title, axis labels and named series", PrivateSuite.Visibility)]
+    public void Figures_HaveATitleAxisLabelsAndNamedSeries()
+    {
+        var figures = Plot(_root).Where(f => Path.GetExtension(f).Equals(".svg", StringComparison.OrdinalIgnoreCase) && IsSvg(f)).ToList();
+        Expect.True(figures.Count >= 2, "PlotCurves did not write two SVG figures", "two SVG figures", $"{figures.Count}",
+            "write one chart of training and validation loss and one of training and validation accuracy with LineChart.Save.");
+        foreach (string figure in figures)
+        {
+            // A report's figure names what it shows: title, x and y labels, and both series in the legend; tick
+            // labels are numbers and do not count.
+            var labels = XDocument.Load(figure).Descendants().Where(e => e.Name.LocalName == "text")
+                .Select(e => e.Value.Trim())
+                .Where(text => text.Length > 0 && !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                .ToList();
+            Expect.True(labels.Count >= 5, $"{Path.GetFileName(figure)} lacks labels", "a title, two axis labels and two series names",
+                labels.Count == 0 ? "no text" : string.Join(", ", labels.Select(l => $"\"{l}\"")),
+                "give each LineChart a title, an xLabel and a yLabel, and name both series (training and validation) in AddSeries.");
+        }
     }
 
     private static List<string> Plot(string folder)

@@ -170,5 +170,8 @@ public static class StudentBugCatalogue
         new("plot-one-figure", "PlotCurves draws loss and accuracy into a single file, overwriting the loss chart",
             Utils, ".Save(Path.Combine(outputDirectory, \"accuracy.svg\"));", ".Save(Path.Combine(outputDirectory, \"loss.svg\"));",
             ["11.1", "11.3"]),
+        new("plot-unnamed-series", "PlotCurves leaves the loss chart's series unnamed, so its legend cannot tell training from validation",
+            Utils, ".AddSeries(\"train\", trainLoss)\n            .AddSeries(\"valid\", validLoss)", ".AddSeries(\"\", trainLoss)\n            .AddSeries(\"\", validLoss)",
+            ["11.4"]),
     ];
 }
