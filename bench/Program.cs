@@ -3,8 +3,8 @@ using System.Text.Json;
 using Assignment1.Bench;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers
-// dotnet run -c Release --project bench -- epochs [--epochs N]     both default configs, both providers, one child process per run
+// dotnet run -c Release --project bench -p:Reference=true -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers
+// dotnet run -c Release --project bench -p:Reference=true -- epochs [--epochs N]     both default configs, both providers, one child process per run
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string repository = FindRepository();

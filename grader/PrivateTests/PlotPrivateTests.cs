@@ -63,7 +63,8 @@ public class PlotPrivateTests
     public void Figures_HaveATitleAxisLabelsAndNamedSeries()
     {
         var figures = Plot(_root).Where(f => Path.GetExtension(f).Equals(".svg", StringComparison.OrdinalIgnoreCase) && IsSvg(f)).ToList();
-        Expect.True(figures.Count >= 2, "PlotCurves did not write two SVG figures", "two SVG figures", $"{figures.Count}",
+        // How many figures there are is 11.1's business; this test judges the labels of those written.
+        Expect.True(figures.Count >= 1, "PlotCurves wrote no SVG figure", "SVG figures", "none",
             "write one chart of training and validation loss and one of training and validation accuracy with LineChart.Save.");
         foreach (string figure in figures)
         {
