@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.Loader;
 using System.Xml;
 using Assignment1.TestRunner;
@@ -74,6 +75,11 @@ if (args is ["--run", string namesFile, ..])
     {
         if (runnerOf.TryGetValue(name, out var runner))
         {
+            // Each test starts on a fully collected heap with the large-object heap compacted: tests that load MNIST
+            // allocate 300 MB arrays, and under the heap cap the previous test's fragmentation could otherwise make
+            // that allocation fail (OutOfMemoryException) at random.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             runner.Run(listener, FullNameFilter(name));
         }
     }
