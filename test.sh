@@ -5,7 +5,8 @@
 #   3. the repository's own tests (grader/Grader.Tests): skeleton drift, NumPy bit-exactness, reference
 #      losses/gradients, the public suite against the untouched skeleton (every test must fail cleanly),
 #      full training runs of both default configs, the CLI, configs, loaders, charts and scripts, the grader,
-#      the bug catalogue, the alternative solutions and the GEMM; and checks that bench/ builds.
+#      the bug catalogue, the alternative solutions and the GEMM; checks that bench/ builds; and mutation testing
+#      of both suites over the solution regions (grader/mutation/run.sh: at least 90% of mutants detected).
 # Ends with one line "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -41,6 +42,17 @@ echo "=== benchmarks-build: dotnet build bench -c Release -p:Reference=true"
 if dotnet build bench -c Release -p:Reference=true -nologo -v quiet; then passed=$((passed + 1)); else echo "bench does not build"; failed=$((failed + 1)); status=1; fi
 
 run_suite public-suite-vs-reference student.Tests -p:Reference=true
+
+# Mutation testing (Stryker.NET, ~2 minutes): one check, failed below a 90% score.
+echo "=== mutation-testing: bash grader/mutation/run.sh"
+if bash grader/mutation/run.sh >"$logs/mutation.log" 2>&1; then
+  grep -E "^mutation:" "$logs/mutation.log"
+  passed=$((passed + 1))
+else
+  tail -n 40 "$logs/mutation.log"
+  failed=$((failed + 1))
+  status=1
+fi
 run_suite repository-tests grader/Grader.Tests
 
 echo "tests: $passed passed, $failed failed"
