@@ -7,12 +7,14 @@ namespace Assignment1.Numerics.Gemm;
 
 /// <summary>
 /// Double-precision GEMM on column-major arrays (MathNet's storage): C = alpha·op(A)·op(B) + beta·C, where
-/// op(X) is X or Xᵀ. Blocked over k; op(A) packed when transposed or ragged, B read in place (its ragged right
-/// edge packed with zero padding); register-tiled
-/// (<see cref="MicroKernel{TVector, TOps}"/>), and split across threads by fixed ranges of C's columns.
+/// op(X) is X or Xᵀ. Blocked over k and register-tiled (<see cref="MicroKernel{TVector, TOps}"/>). B is read in
+/// place (its ragged right edge packed with zero padding). When op(A)'s row panels are whole columns of A they are
+/// read in place too and threads share out C's column panels; when A is transposed or m is ragged, each thread
+/// packs one row panel of op(A) at a time (it stays in L1) and computes that panel's whole row of tiles.
 /// <para>
 /// Determinism: every element of C is computed by one thread, with the same operations in the same order
-/// whatever the thread count; so results are bit-identical from run to run and for any number of threads.
+/// whatever the thread count and whichever thread takes which panel; so results are bit-identical from run to run
+/// and for any number of threads.
 /// They differ from MathNet's managed provider only in summation order and fused rounding (≤ 2e-14 on the assignment's products).
 /// </para>
 /// </summary>
@@ -80,40 +82,18 @@ internal static class GemmDriver<TVector, TOps>
             return;
         }
 
-        int rowPanels = (m + Mr - 1) / Mr;
-        int columnPanels = (n + Nr - 1) / Nr;
-        int parts = 2L * m * n * k < Gemm.ParallelFlops ? 1 : Math.Clamp(threads, 1, columnPanels);
-        // op(A) is read in place when its panels are whole columns of A; otherwise packed once, shared by all threads.
-        bool packA = problem.TransposeA || m % Mr != 0;
-        double[]? aPacked = packA ? ArrayPool<double>.Shared.Rent(rowPanels * Mr * k) : null;
-        try
+        var product = new Product(problem, rowPanels: (m + Mr - 1) / Mr, columnPanels: (n + Nr - 1) / Nr,
+            // op(A)'s row panels are read in place when they are whole columns of A, and packed otherwise.
+            packA: problem.TransposeA || m % Mr != 0);
+        int parts = 2L * m * n * k < Gemm.ParallelFlops ? 1 : Math.Clamp(threads, 1, product.Panels);
+        var panels = new PanelCounter();
+        if (parts == 1)
         {
-            if (aPacked is not null)
-            {
-                for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
-                {
-                    PackA(problem, p0, Math.Min(Gemm.KBlock, k - p0), rowPanels, aPacked.AsSpan(rowPanels * Mr * p0));
-                }
-            }
-            var product = new Product(problem, rowPanels, aPacked);
-            if (parts == 1)
-            {
-                product.ComputeColumnPanels(0, columnPanels);
-            }
-            else
-            {
-                // Fixed ranges of column panels: which thread computes an element never changes its value.
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts },
-                    part => product.ComputeColumnPanels(part * columnPanels / parts, (part + 1) * columnPanels / parts));
-            }
+            product.Compute(panels);
+            return;
         }
-        finally
-        {
-            if (aPacked is not null)
-            {
-                ArrayPool<double>.Shared.Return(aPacked);
-            }
-        }
+        // Which thread computes a panel does not change its values.
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, _ => product.Compute(panels));
     }
 
     /// <summary>C = beta·C (beta 0 clears, so NaN does not survive), for k = 0 or alpha = 0.</summary>
@@ -132,17 +112,134 @@ internal static class GemmDriver<TVector, TOps>
     }
 
     /// <summary>
-    /// Packs op(A)[0..m, p0..p0+kc] panel by panel: for each panel of Mr rows, kc groups of Mr values (one
-    /// column of the panel each), rows past m padded with zeros.
+    /// Hands out the panels 0, 1, 2, … one at a time to whichever thread asks next, so a thread that starts late (a
+    /// pool thread waking up) simply takes fewer. (Runs of several panels per claim measured no better.)
     /// </summary>
-    private static void PackA(in GemmProblem problem, int p0, int kc, int rowPanels, Span<double> packed)
+    private sealed class PanelCounter
     {
-        int m = problem.M;
-        for (int panel = 0; panel < rowPanels; panel++)
+        private int _last = -1;
+
+        /// <summary>The next panel's number; the panel count or more when none is left.</summary>
+        public int Next() => Interlocked.Increment(ref _last);
+    }
+
+    /// <summary>
+    /// The product split into panels that can be computed in any order, or in parallel: row panels of op(A) when
+    /// A is packed (each packed by the thread that computes it), column panels of C otherwise.
+    /// </summary>
+    private readonly struct Product(GemmProblem problem, int rowPanels, int columnPanels, bool packA)
+    {
+        /// <summary>How many panels there are to share out.</summary>
+        public int Panels => packA ? rowPanels : columnPanels;
+
+        /// <summary>Computes panels taken from <paramref name="counter"/> until none are left.</summary>
+        public void Compute(PanelCounter counter)
         {
-            int i0 = panel * Mr;
-            int rows = Math.Min(Mr, m - i0);
-            Span<double> target = packed.Slice(panel * Mr * kc, Mr * kc);
+            // Scratch of this thread: the packed A panel (one k block), and B's right edge panel if n is ragged.
+            double[]? aPacked = packA ? ArrayPool<double>.Shared.Rent(Mr * Gemm.KBlock) : null;
+            double[]? edgePacked = null;
+            try
+            {
+                for (int panel = counter.Next(); panel < Panels; panel = counter.Next())
+                {
+                    if (packA)
+                    {
+                        ComputeRowPanel(panel, aPacked!, ref edgePacked);
+                    }
+                    else
+                    {
+                        ComputeColumnPanel(panel, ref edgePacked);
+                    }
+                }
+            }
+            finally
+            {
+                if (aPacked is not null)
+                {
+                    ArrayPool<double>.Shared.Return(aPacked);
+                }
+                if (edgePacked is not null)
+                {
+                    ArrayPool<double>.Shared.Return(edgePacked);
+                }
+            }
+        }
+
+        /// <summary>C's rows of row panel <paramref name="rowPanel"/>: per k block, pack that block of op(A)'s rows, then every tile along them.</summary>
+        private void ComputeRowPanel(int rowPanel, double[] aPacked, ref double[]? edgePacked)
+        {
+            int i0 = rowPanel * Mr;
+            int rows = Math.Min(Mr, problem.M - i0);
+            for (int p0 = 0; p0 < problem.K; p0 += Gemm.KBlock)
+            {
+                int kc = Math.Min(Gemm.KBlock, problem.K - p0);
+                PackA(i0, rows, p0, kc, aPacked);
+                for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
+                {
+                    Tile(rowPanel, columnPanel, p0, kc, ref aPacked[0], Mr, ref edgePacked);
+                }
+            }
+        }
+
+        /// <summary>C's columns of column panel <paramref name="columnPanel"/>, op(A) read in place.</summary>
+        private void ComputeColumnPanel(int columnPanel, ref double[]? edgePacked)
+        {
+            ref double a = ref MemoryMarshal.GetArrayDataReference(problem.A);
+            for (int p0 = 0; p0 < problem.K; p0 += Gemm.KBlock)
+            {
+                int kc = Math.Min(Gemm.KBlock, problem.K - p0);
+                for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
+                {
+                    Tile(rowPanel, columnPanel, p0, kc, ref Unsafe.Add(ref a, rowPanel * Mr + (nint)p0 * problem.M), problem.M, ref edgePacked);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One tile of C, one k block: C tile = alpha·op(A)·op(B) over [p0, p0 + kc) + beta·C tile, where beta is the
+        /// problem's in the first k block (C's old values count once) and 1 in the later ones, which add to it.
+        /// </summary>
+        private void Tile(int rowPanel, int columnPanel, int p0, int kc, ref double a, nint aStride, ref double[]? edgePacked)
+        {
+            int m = problem.M, n = problem.N, k = problem.K;
+            int i0 = rowPanel * Mr, j0 = columnPanel * Nr;
+            int columns = Math.Min(Nr, n - j0);
+            double beta = p0 == 0 ? problem.Beta : 1.0;
+            nint bRowStride, bColumnStride;
+            ref double b = ref MemoryMarshal.GetArrayDataReference(problem.B);
+            if (columns < Nr)
+            {
+                // Only the right edge panel (fewer than Nr columns) is packed, padded with zeros; whole panels are read in place.
+                if (edgePacked is null)
+                {
+                    edgePacked = ArrayPool<double>.Shared.Rent(Nr * k);
+                    PackEdgeB(j0, columns, edgePacked.AsSpan(0, Nr * k));
+                }
+                b = ref edgePacked[p0 * Nr];
+                (bRowStride, bColumnStride) = (Nr, 1);
+            }
+            else if (problem.TransposeB)
+            {
+                b = ref Unsafe.Add(ref b, j0 + (nint)p0 * n);
+                (bRowStride, bColumnStride) = (n, 1);
+            }
+            else
+            {
+                b = ref Unsafe.Add(ref b, p0 + (nint)j0 * k);
+                (bRowStride, bColumnStride) = (1, k);
+            }
+            MicroKernel<TVector, TOps>.Run(kc, ref a, aStride, ref b, bRowStride, bColumnStride,
+                ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(problem.C), i0 + (nint)j0 * m), m,
+                Math.Min(Mr, m - i0), columns, problem.Alpha, beta);
+        }
+
+        /// <summary>
+        /// Packs op(A)[i0..i0+rows, p0..p0+kc]: kc groups of Mr values (one column of the panel each), rows past m
+        /// padded with zeros.
+        /// </summary>
+        private void PackA(int i0, int rows, int p0, int kc, double[] packed)
+        {
+            Span<double> target = packed.AsSpan(0, Mr * kc);
             if (rows < Mr)
             {
                 target.Clear();
@@ -152,9 +249,9 @@ internal static class GemmDriver<TVector, TOps>
                 // Column p0+p of A holds the panel's rows contiguously.
                 for (int p = 0; p < kc; p++)
                 {
-                    problem.A.AsSpan(i0 + (p0 + p) * m, rows).CopyTo(target.Slice(p * Mr, rows));
+                    problem.A.AsSpan(i0 + (p0 + p) * problem.M, rows).CopyTo(target.Slice(p * Mr, rows));
                 }
-                continue;
+                return;
             }
             // Row i of op(A) is column i of A: read it contiguously, write it Mr apart.
             ref double a = ref MemoryMarshal.GetArrayDataReference(problem.A);
@@ -165,61 +262,6 @@ internal static class GemmDriver<TVector, TOps>
                 for (int p = 0; p < kc; p++)
                 {
                     Unsafe.Add(ref t, p * Mr + r) = Unsafe.Add(ref source, p);
-                }
-            }
-        }
-    }
-
-    /// <summary>The product, op(A) packed or in place: column panels of C can be computed in any order, or in parallel.</summary>
-    private readonly struct Product(GemmProblem problem, int rowPanels, double[]? aPacked)
-    {
-        /// <summary>Computes C's column panels [first, end): for each, every k block, a tile per row panel.</summary>
-        public void ComputeColumnPanels(int first, int end)
-        {
-            int m = problem.M, n = problem.N, k = problem.K;
-            // Only a right edge panel (fewer than Nr columns) is packed, padded with zeros; whole panels are read in place.
-            double[]? edgePacked = null;
-            try
-            {
-                ref double c0 = ref MemoryMarshal.GetArrayDataReference(problem.C);
-                ref double bData = ref MemoryMarshal.GetArrayDataReference(problem.B);
-                for (int panel = first; panel < end; panel++)
-                {
-                    int j0 = panel * Nr;
-                    int columns = Math.Min(Nr, n - j0);
-                    if (columns < Nr && edgePacked is null)
-                    {
-                        edgePacked = ArrayPool<double>.Shared.Rent(Nr * k);
-                        PackEdgeB(j0, columns, edgePacked.AsSpan(0, Nr * k));
-                    }
-                    for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
-                    {
-                        int kc = Math.Min(Gemm.KBlock, k - p0);
-                        // C's old values count once, in the first k block; later blocks add to it.
-                        double beta = p0 == 0 ? problem.Beta : 1.0;
-                        ref double b = ref columns < Nr ? ref edgePacked![p0 * Nr]
-                            : ref Unsafe.Add(ref bData, problem.TransposeB ? j0 + (nint)p0 * n : p0 + (nint)j0 * k);
-                        nint bRowStride = columns < Nr ? Nr : problem.TransposeB ? n : 1;
-                        nint bColumnStride = columns < Nr ? 1 : problem.TransposeB ? 1 : k;
-                        for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
-                        {
-                            int i0 = rowPanel * Mr;
-                            ref double a = ref aPacked is not null
-                                ? ref aPacked[rowPanels * Mr * p0 + rowPanel * Mr * kc]
-                                : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(problem.A), i0 + (nint)p0 * m);
-                            MicroKernel<TVector, TOps>.Run(kc, ref a, aPacked is not null ? Mr : m,
-                                ref b, bRowStride, bColumnStride,
-                                ref Unsafe.Add(ref c0, i0 + (nint)j0 * m), m,
-                                Math.Min(Mr, m - i0), columns, problem.Alpha, beta);
-                        }
-                    }
-                }
-            }
-            finally
-            {
-                if (edgePacked is not null)
-                {
-                    ArrayPool<double>.Shared.Return(edgePacked);
                 }
             }
         }
