@@ -3,7 +3,7 @@ using System.Text.Json;
 using Assignment1.Bench;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench -p:Reference=true -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers
+// dotnet run -c Release --project bench -p:Reference=true -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers; kernel vs FMA peak
 // dotnet run -c Release --project bench -p:Reference=true -- epochs [--epochs N]     both default configs, both providers, one child process per run
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -13,15 +13,32 @@ switch (args)
 {
     case ["kernels", ..]:
     {
-        var summary = BenchmarkRunner.Run<GemmBenchmarks>(args: args[1..]);
+        var summaries = BenchmarkRunner.Run([typeof(GemmBenchmarks), typeof(KernelBenchmarks), typeof(PeakBenchmarks)], args: args[1..]);
+        var reports = summaries.SelectMany(s => s.Reports).ToList();
+        double Seconds(string type, Func<BenchmarkDotNet.Parameters.ParameterInstances, bool> match) => reports
+            .Where(r => r.BenchmarkCase.Descriptor.Type.Name == type && match(r.BenchmarkCase.Parameters))
+            .Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e9).FirstOrDefault(double.NaN);
+
+        Console.WriteLine("\nAs students call them (a new result matrix each time), MathNet's provider and ours in the same run:");
         Console.WriteLine("\n| product | MathNet managed GFLOP/s | ours GFLOP/s | ratio |\n|---|---|---|---|");
         foreach (var shape in GemmBenchmarks.Shapes)
         {
-            double Gflops(string provider) => summary.Reports
-                .Where(r => r.BenchmarkCase.Parameters["Shape"]?.ToString() == shape.Name && (string)r.BenchmarkCase.Parameters["Provider"] == provider)
-                .Select(r => shape.Flops / (r.ResultStatistics?.Mean ?? double.NaN)).FirstOrDefault(double.NaN);
+            double Gflops(string provider) => shape.Flops / Seconds(nameof(GemmBenchmarks),
+                p => p["Shape"]?.ToString() == shape.Name && (string)p["Provider"] == provider) / 1e9;
             double managed = Gflops("managed"), fast = Gflops("fast");
             Console.WriteLine($"| {shape.Name} | {managed:F1} | {fast:F1} | {fast / managed:F1}x |");
+        }
+
+        Console.WriteLine("\nThe kernel alone (C allocated once) against the FMA peak measured on as many threads:");
+        Console.WriteLine("\n| product | threads | GFLOP/s | peak GFLOP/s | % of peak |\n|---|---|---|---|---|");
+        foreach (var shape in KernelBenchmarks.Shapes)
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                double gflops = shape.Flops / Seconds(nameof(KernelBenchmarks), p => p["Shape"]?.ToString() == shape.Name && (int)p["Threads"] == threads) / 1e9;
+                double peak = PeakBenchmarks.Flops(threads) / Seconds(nameof(PeakBenchmarks), p => (int)p["Threads"] == threads) / 1e9;
+                Console.WriteLine($"| {shape.Name} | {threads} | {gflops:F1} | {peak:F1} | {100 * gflops / peak:F0}% |");
+            }
         }
         return 0;
     }
