@@ -86,7 +86,7 @@ internal static class GemmDriver<TVector, TOps>
             // op(A)'s row panels are read in place when they are whole columns of A, and packed otherwise.
             packA: problem.TransposeA || m % Mr != 0);
         int parts = 2L * m * n * k < Gemm.ParallelFlops ? 1 : Math.Clamp(threads, 1, product.Panels);
-        var panels = new PanelCounter();
+        var panels = new PanelCounter(product.Panels, parts);
         if (parts == 1)
         {
             product.Compute(panels);
@@ -112,15 +112,32 @@ internal static class GemmDriver<TVector, TOps>
     }
 
     /// <summary>
-    /// Hands out the panels 0, 1, 2, … one at a time to whichever thread asks next, so a thread that starts late (a
-    /// pool thread waking up) simply takes fewer. (Runs of several panels per claim measured no better.)
+    /// Hands out the panels 0..count−1 in runs of consecutive panels to whichever thread asks next. Runs start at
+    /// half a fair share of what is left and shrink to single panels ("guided" scheduling): few boundaries between
+    /// threads (at a boundary both may write the same cache lines of C), and a thread that starts late (a pool
+    /// thread waking up) simply takes less.
     /// </summary>
-    private sealed class PanelCounter
+    private sealed class PanelCounter(int count, int threads)
     {
-        private int _last = -1;
+        private int _next;
 
-        /// <summary>The next panel's number; the panel count or more when none is left.</summary>
-        public int Next() => Interlocked.Increment(ref _last);
+        /// <summary>Takes the next run [<paramref name="first"/>, <paramref name="end"/>); false when none is left.</summary>
+        public bool TryTake(out int first, out int end)
+        {
+            while (true)
+            {
+                first = Volatile.Read(ref _next);
+                end = Math.Min(count, first + Math.Max(1, (count - first) / (2 * threads)));
+                if (first >= count)
+                {
+                    return false;
+                }
+                if (Interlocked.CompareExchange(ref _next, end, first) == first)
+                {
+                    return true;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -140,15 +157,18 @@ internal static class GemmDriver<TVector, TOps>
             double[]? edgePacked = null;
             try
             {
-                for (int panel = counter.Next(); panel < Panels; panel = counter.Next())
+                while (counter.TryTake(out int first, out int end))
                 {
-                    if (packA)
+                    for (int panel = first; panel < end; panel++)
                     {
-                        ComputeRowPanel(panel, aPacked!, ref edgePacked);
-                    }
-                    else
-                    {
-                        ComputeColumnPanel(panel, ref edgePacked);
+                        if (packA)
+                        {
+                            ComputeRowPanel(panel, aPacked!, ref edgePacked);
+                        }
+                        else
+                        {
+                            ComputeColumnPanel(panel, ref edgePacked);
+                        }
                     }
                 }
             }
