@@ -36,7 +36,7 @@ public sealed class GradingFixture
     public void DeleteKit() => Directory.Delete(_kitDirectory, recursive: true);
 
     /// <summary>A kit of the tests whose number starts with one of <paramref name="sections"/> ("1" takes 1.1 and 1.5, not 10.1).</summary>
-    public static TestKit Sections(params string[] sections) => Kit.Only(t => sections.Contains(t.Number.Split('.')[0]));
+    public static TestKit Sections(params string[] sections) => Kit.Only(t => sections.Contains(Section(t)));
 
     /// <summary>The section of a test number: "4" for "4.5.2".</summary>
     public static string Section(GradedTest test) => test.Number.Split('.')[0];
