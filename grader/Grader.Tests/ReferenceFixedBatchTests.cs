@@ -1,9 +1,12 @@
 using System.Text.Json;
 using Assignment1.Grader.Tests.Support;
 using Assignment1.Models;
+using Assignment1.Numerics.Gemm;
+using Assignment1.Optimizers;
 using Assignment1.Tests.Support;
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace Assignment1.Grader.Tests;
 
@@ -55,6 +58,51 @@ public class ReferenceFixedBatchTests
         var numpy = JsonDocument.Parse(File.ReadAllText(Repository.TestFile("Fixtures", "numpy_reference.json"))).RootElement;
         new SoftmaxRegression().Forward(_x, _y).Loss.Should().BeApproximately(numpy.GetProperty("softmax_loss").GetDouble(), 1e-13);
         new TwoLayerNet().Forward(_x, _y).Loss.Should().BeApproximately(numpy.GetProperty("twolayer_loss").GetDouble(), 1e-13);
+    }
+
+    /// <summary>
+    /// Our provider changes only the summation order of MathNet's: the losses, the gradients and the weights after
+    /// one SGD step agree with MathNet's managed provider to 1e-12. (It swaps the process-wide provider, so it runs
+    /// alone.)
+    /// </summary>
+    [Test]
+    [NonParallelizable]
+    public void FastProvider_GivesTheManagedProvidersLossesGradientsAndStep()
+    {
+        List<(string What, double Value, Matrix<double>? Matrix)> TrainingStep()
+        {
+            var results = new List<(string, double, Matrix<double>?)>();
+            foreach (BaseNetwork model in new BaseNetwork[] { new SoftmaxRegression(), new TwoLayerNet() })
+            {
+                string name = model.GetType().Name;
+                var (loss, _) = model.Forward(_x, _y);
+                results.Add(($"{name} loss", loss, null));
+                results.AddRange(model.Gradients.Select(g => ($"{name} gradient {g.Key}", 0.0, (Matrix<double>?)g.Value.Clone())));
+                new Sgd(learningRate: 0.1, reg: 5e-4).Update(model);
+                results.AddRange(model.Weights.Select(w => ($"{name} {w.Key} after one step", 0.0, (Matrix<double>?)w.Value.Clone())));
+            }
+            return results;
+        }
+
+        var previous = LinearAlgebraControl.Provider;
+        try
+        {
+            LinearAlgebraControl.UseManaged();
+            var managed = TrainingStep();
+            LinearAlgebraControl.Provider = new FastLinearAlgebraProvider();
+            var fast = TrainingStep();
+
+            fast.Select(r => r.What).Should().Equal(managed.Select(r => r.What));
+            foreach (var (ours, theirs) in fast.Zip(managed))
+            {
+                double difference = ours.Matrix is null ? Math.Abs(ours.Value - theirs.Value) : MaxAbsDifference(ours.Matrix, theirs.Matrix!);
+                difference.Should().BeLessThan(1e-12, ours.What);
+            }
+        }
+        finally
+        {
+            LinearAlgebraControl.Provider = previous;
+        }
     }
 
     private static double MaxAbsDifference(Matrix<double> actual, Matrix<double> expected)

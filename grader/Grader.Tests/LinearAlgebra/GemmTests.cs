@@ -86,6 +86,7 @@ public class GemmTests
     }
 
     [Test]
+    [NonParallelizable] // swaps the process-wide provider
     public void Provider_ServesMathNetsOperators_WithMathNetsResults_AndAliasedOperands()
     {
         var random = new NumpyRandom(10);
