@@ -4,6 +4,7 @@ using Assignment1.Bench;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench -p:Reference=true -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers; kernel vs FMA peak
+// dotnet run -c Release --project bench -p:Reference=true -- steps                   the parts of a two-layer training step (BenchmarkDotNet), scaled to an epoch
 // dotnet run -c Release --project bench -p:Reference=true -- epochs [--epochs N]     both default configs, both providers, one child process per run
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -26,6 +27,10 @@ switch (args)
             double Gflops(string provider) => shape.Flops / Seconds(nameof(GemmBenchmarks),
                 p => p["Shape"]?.ToString() == shape.Name && (string)p["Provider"] == provider) / 1e9;
             double managed = Gflops("managed"), fast = Gflops("fast");
+            if (double.IsNaN(managed) && double.IsNaN(fast))
+            {
+                continue; // left out by --filter
+            }
             Console.WriteLine($"| {shape.Name} | {managed:F1} | {fast:F1} | {fast / managed:F1}x |");
         }
 
@@ -37,9 +42,39 @@ switch (args)
             {
                 double gflops = shape.Flops / Seconds(nameof(KernelBenchmarks), p => p["Shape"]?.ToString() == shape.Name && (int)p["Threads"] == threads) / 1e9;
                 double peak = PeakBenchmarks.Flops(threads) / Seconds(nameof(PeakBenchmarks), p => (int)p["Threads"] == threads) / 1e9;
+                if (double.IsNaN(gflops))
+                {
+                    continue; // left out by --filter
+                }
                 Console.WriteLine($"| {shape.Name} | {threads} | {gflops:F1} | {peak:F1} | {100 * gflops / peak:F0}% |");
             }
         }
+        return 0;
+    }
+    case ["steps", ..]:
+    {
+        var summary = BenchmarkRunner.Run<StepCostBenchmarks>(args: args[1..]);
+        double Microseconds(string method) => summary.Reports
+            .Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)
+            .Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e3).FirstOrDefault(double.NaN);
+        int batches = StepCostBenchmarks.BatchesPerEpoch;
+        Console.WriteLine($"\nOne two-layer training step (batch 64, our provider), and the same times {batches} (the batches of an epoch):");
+        Console.WriteLine("\n| part | µs per batch | s per epoch |\n|---|---|---|");
+        foreach (var (method, label) in new[]
+        {
+            (nameof(StepCostBenchmarks.ShuffledBatch), "building the shuffled batch (SelectRows)"),
+            (nameof(StepCostBenchmarks.ForwardAndBackward), "forward and backward pass (reference)"),
+            (nameof(StepCostBenchmarks.SgdStep), "SGD step (reference: a new matrix per operator)"),
+            (nameof(StepCostBenchmarks.SgdStepWithoutAllocating), "SGD step, same arithmetic into matrices allocated once"),
+            (nameof(StepCostBenchmarks.NewW1SizedMatrix), "one new 784x128 matrix (the step makes five)"),
+        })
+        {
+            double us = Microseconds(method);
+            Console.WriteLine($"| {label} | {us:F0} | {us * batches / 1e6:F3} |");
+        }
+        double epoch = (Microseconds(nameof(StepCostBenchmarks.ShuffledBatch)) + Microseconds(nameof(StepCostBenchmarks.ForwardAndBackward))
+            + Microseconds(nameof(StepCostBenchmarks.SgdStep))) * batches / 1e6;
+        Console.WriteLine($"\nBatches, forward/backward and SGD steps of one epoch: {epoch:F2} s (validation not included).");
         return 0;
     }
     case ["epochs", ..]:
@@ -72,7 +107,7 @@ switch (args)
         Console.WriteLine(JsonSerializer.Serialize(EpochRun.Measure(provider, config, epochs == "-" ? null : int.Parse(epochs), mnist == "-" ? null : mnist)));
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench epochs [--epochs N]");
+        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench steps [BenchmarkDotNet options] | bench epochs [--epochs N]");
         return 2;
 }
 
