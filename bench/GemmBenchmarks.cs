@@ -24,7 +24,7 @@ public sealed record GemmShape(string Name, int M, int K, int N, bool TransposeA
 /// Every product of one training step of both models (batch 64), on MathNet's managed provider and on ours, in
 /// the same run. Program prints GFLOP/s and the ratio from BenchmarkDotNet's means.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(ReferenceBuildConfig))]
 public class GemmBenchmarks
 {
     /// <summary>The products of a training step, largest first.</summary>

@@ -9,7 +9,7 @@ namespace Assignment1.Bench;
 /// large products of a two-layer training step; set against <see cref="PeakBenchmarks"/> for the fraction of the
 /// machine's FMA peak. <see cref="GemmBenchmarks"/> measures the same products as students call them (a new C each time).
 /// </summary>
-[ShortRunJob]
+[Config(typeof(ReferenceBuildConfig))]
 public class KernelBenchmarks
 {
     public static IEnumerable<GemmShape> Shapes => GemmBenchmarks.Shapes.Take(2);

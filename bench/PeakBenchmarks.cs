@@ -9,7 +9,7 @@ namespace Assignment1.Bench;
 /// Vector256) fused multiply-adds, enough to cover the FMA latency on two FMA ports, on 1 and 2 threads.
 /// <see cref="Flops"/> operations per call.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(ReferenceBuildConfig))]
 public class PeakBenchmarks
 {
     private const long Iterations = 10_000_000;

@@ -12,7 +12,7 @@ namespace Assignment1.Bench;
 /// batches) to show where the time goes: the student-style step allocates five W1-sized (800 KB) matrices per
 /// batch, and fresh memory costs more than the arithmetic on it.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(ReferenceBuildConfig))]
 [MemoryDiagnoser]
 public class StepCostBenchmarks
 {
