@@ -1,9 +1,7 @@
 using Assignment1.Configuration;
 using Assignment1.Grader.Tests.Support;
-using Assignment1.Numerics.Gemm;
 using Assignment1.Training;
 using FluentAssertions;
-using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace Assignment1.Grader.Tests.LinearAlgebra;
 
@@ -29,19 +27,7 @@ public class ProviderAgreementTests
             config = config with { Epochs = n };
         }
 
-        var previous = LinearAlgebraControl.Provider;
-        TrainingReport managed, fast;
-        try
-        {
-            LinearAlgebraControl.UseManaged();
-            managed = new TrainingSession(config).Run();
-            LinearAlgebraControl.Provider = new FastLinearAlgebraProvider();
-            fast = new TrainingSession(config).Run();
-        }
-        finally
-        {
-            LinearAlgebraControl.Provider = previous;
-        }
+        var (managed, fast) = BothProviders.Run(() => new TrainingSession(config).Run());
 
         TestContext.Out.WriteLine($"{configName}, {config.Epochs} epochs: test accuracy {fast.TestAccuracy:F4} on ours, {managed.TestAccuracy:F4} on MathNet's");
         fast.TestAccuracy.Should().BeApproximately(managed.TestAccuracy, Tolerance);
