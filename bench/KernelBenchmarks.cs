@@ -15,6 +15,7 @@ public class KernelBenchmarks
     public static IEnumerable<GemmShape> Shapes => GemmBenchmarks.Shapes.Take(2);
 
     private double[] _a = [], _b = [], _c = [];
+    private GemmIsa _isa;
 
     [ParamsSource(nameof(Shapes))]
     public GemmShape Shape { get; set; } = null!;
@@ -29,9 +30,10 @@ public class KernelBenchmarks
         _a = random.Gaussians(Shape.M * Shape.K);
         _b = random.Gaussians(Shape.K * Shape.N);
         _c = new double[Shape.M * Shape.N];
+        _isa = GemmIsaSupport.Best() ?? GemmIsa.Scalar;
     }
 
     [Benchmark]
-    public void Multiply() => Gemm.Multiply(GemmIsaSupport.Best() ?? GemmIsa.Scalar, Shape.TransposeA, Shape.TransposeB,
+    public void Multiply() => Gemm.Multiply(_isa, Shape.TransposeA, Shape.TransposeB,
         Shape.M, Shape.N, Shape.K, 1.0, _a, _b, 0.0, _c, Threads);
 }

@@ -16,9 +16,8 @@ switch (args)
     {
         var summaries = BenchmarkRunner.Run([typeof(GemmBenchmarks), typeof(KernelBenchmarks), typeof(PeakBenchmarks)], args: args[1..]);
         var reports = summaries.SelectMany(s => s.Reports).ToList();
-        double Seconds(string type, Func<BenchmarkDotNet.Parameters.ParameterInstances, bool> match) => reports
-            .Where(r => r.BenchmarkCase.Descriptor.Type.Name == type && match(r.BenchmarkCase.Parameters))
-            .Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e9).FirstOrDefault(double.NaN);
+        double Seconds(string type, Func<BenchmarkDotNet.Parameters.ParameterInstances, bool> match) =>
+            MeanSeconds(reports, c => c.Descriptor.Type.Name == type && match(c.Parameters));
 
         Console.WriteLine("\nAs students call them (a new result matrix each time), MathNet's provider and ours in the same run:");
         Console.WriteLine("\n| product | MathNet managed GFLOP/s | ours GFLOP/s | ratio |\n|---|---|---|---|");
@@ -54,9 +53,7 @@ switch (args)
     case ["steps", ..]:
     {
         var summary = BenchmarkRunner.Run<StepCostBenchmarks>(args: args[1..]);
-        double Microseconds(string method) => summary.Reports
-            .Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)
-            .Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e3).FirstOrDefault(double.NaN);
+        double Microseconds(string method) => 1e6 * MeanSeconds(summary.Reports, c => c.Descriptor.WorkloadMethod.Name == method);
         int batches = StepCostBenchmarks.BatchesPerEpoch;
         Console.WriteLine($"\nOne two-layer training step (batch 64, our provider), and the same times {batches} (the batches of an epoch):");
         Console.WriteLine("\n| part | µs per batch | s per epoch |\n|---|---|---|");
@@ -70,6 +67,10 @@ switch (args)
         })
         {
             double us = Microseconds(method);
+            if (double.IsNaN(us))
+            {
+                continue; // left out by --filter
+            }
             Console.WriteLine($"| {label} | {us:F0} | {us * batches / 1e6:F3} |");
         }
         double epoch = (Microseconds(nameof(StepCostBenchmarks.ShuffledBatch)) + Microseconds(nameof(StepCostBenchmarks.ForwardAndBackward))
@@ -110,6 +111,10 @@ switch (args)
         Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench steps [BenchmarkDotNet options] | bench epochs [--epochs N]");
         return 2;
 }
+
+// The mean time of the first benchmark case that matches, in seconds; NaN when none ran (left out by --filter, or failed).
+static double MeanSeconds(IEnumerable<BenchmarkDotNet.Reports.BenchmarkReport> reports, Func<BenchmarkDotNet.Running.BenchmarkCase, bool> match) =>
+    reports.Where(r => match(r.BenchmarkCase)).Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e9).FirstOrDefault(double.NaN);
 
 static string FindRepository()
 {
