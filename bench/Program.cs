@@ -75,7 +75,10 @@ switch (args)
         }
         double epoch = (Microseconds(nameof(StepCostBenchmarks.ShuffledBatch)) + Microseconds(nameof(StepCostBenchmarks.ForwardAndBackward))
             + Microseconds(nameof(StepCostBenchmarks.SgdStep))) * batches / 1e6;
-        Console.WriteLine($"\nBatches, forward/backward and SGD steps of one epoch: {epoch:F2} s (validation not included).");
+        if (!double.IsNaN(epoch))
+        {
+            Console.WriteLine($"\nBatches, forward/backward and SGD steps of one epoch: {epoch:F2} s (validation not included).");
+        }
         return 0;
     }
     case ["epochs", ..]:

@@ -45,6 +45,20 @@ public class MatrixExtensionsTests
         row.Should().Be(Matrix<double>.Build.Dense(1, columns, (_, c) => 0.5 * c - 1.0));
     }
 
+    [TestCase(2_000, 785, 64)]
+    [TestCase(40_000, 1, 20_000)]
+    [TestCase(500, 3, 9_000)]
+    public void SelectRows_LargeEnoughToGatherOnSeveralThreads_EqualsItsDefinition(int rows, int columns, int count)
+    {
+        // A training batch (64 of 784 columns) is gathered by several threads, each taking a run of columns; this
+        // checks every column boundary between them, with repeated indices, as a shuffled epoch never has.
+        var random = new NumpyRandom((uint)(rows + columns));
+        var matrix = Matrix<double>.Build.DenseOfColumnMajor(rows, columns, random.Gaussians(rows * columns));
+        int[] picked = Enumerable.Range(0, count / rows + 1).SelectMany(_ => random.Permutation(rows)).Take(count).ToArray();
+
+        matrix.SelectRows(picked).Should().Be(Matrix<double>.Build.Dense(count, columns, (r, c) => matrix[picked[r], c]));
+    }
+
     [Test]
     public void ResultsAreNewMatrices_NotViewsOfTheInput()
     {
