@@ -25,15 +25,15 @@ public class HostileSubmissionTests
     [TestCase("stack overflow", ReLU, "return ReLU(x);", new[] { "1.3" }, "stack overflow")]
     [TestCase("unbounded allocation", Softmax, "var hoard = new List<double[]>(); while (true) { hoard.Add(new double[1 << 20]); } var shifted = scores;", new[] { "1.5" }, "OutOfMemory")]
     [TestCase("forged results", ReLU, "Console.WriteLine(\"{\\\"event\\\":\\\"finished\\\",\\\"test\\\":\\\"x\\\",\\\"outcome\\\":\\\"Passed\\\"}\"); while (true) { }", new[] { "1.3" }, "Timed out")]
-    [TestCase("exit", ReLU, "Environment.Exit(0); return x;", new[] { "1.3" }, "System.Environment.Exit: ending the process")]
+    [TestCase("exit", ReLU, "Environment.Exit(0); return x;", new[] { "1.3" }, "System.Environment.Exit: process and environment access")]
     [TestCase("exit, fully qualified", ReLU, "global::System.Environment.FailFast(\"bye\"); return x;", new[] { "1.3" }, "System.Environment.FailFast")]
-    [TestCase("threads", ReLU, "new System.Threading.Thread(() => { while (true) { } }).Start(); " + ReLU, new[] { "1.3" }, "threads")]
-    [TestCase("background task", ReLU, "System.Threading.Tasks.Task.Run(() => { }); " + ReLU, new[] { "1.3" }, "background tasks")]
-    [TestCase("file write", ReLU, "File.WriteAllText(\"/tmp/owned\", \"x\"); " + ReLU, new[] { "1.3" }, "file system access")]
-    [TestCase("file read", Sigmoid, "var secret = System.IO.File.ReadAllBytes(\"Assignment1.Tests.dll\"); " + Sigmoid, new[] { "1.1", "1.2" }, "file system access")]
-    [TestCase("socket", ReLU, "using var client = new System.Net.Sockets.TcpClient(); " + ReLU, new[] { "1.3" }, "network access")]
+    [TestCase("threads", ReLU, "new System.Threading.Thread(() => { while (true) { } }).Start(); " + ReLU, new[] { "1.3" }, "threads, tasks or timers")]
+    [TestCase("background task", ReLU, "System.Threading.Tasks.Task.Run(() => { }); " + ReLU, new[] { "1.3" }, "threads, tasks or timers")]
+    [TestCase("file write", ReLU, "File.WriteAllText(\"/tmp/owned\", \"x\"); " + ReLU, new[] { "1.3" }, "file system or network access")]
+    [TestCase("file read", Sigmoid, "var secret = System.IO.File.ReadAllBytes(\"Assignment1.Tests.dll\"); " + Sigmoid, new[] { "1.1", "1.2" }, "file system or network access")]
+    [TestCase("socket", ReLU, "using var client = new System.Net.Sockets.TcpClient(); " + ReLU, new[] { "1.3" }, "file system or network access")]
     [TestCase("reflection", ReLU, "var m = typeof(BaseNetwork).GetMethod(\"Softmax\"); " + ReLU, new[] { "1.3" }, "reflection")]
-    [TestCase("process", ReLU, "System.Diagnostics.Process.Start(\"sh\"); " + ReLU, new[] { "1.3" }, "starting processes")]
+    [TestCase("process", ReLU, "System.Diagnostics.Process.Start(\"sh\"); " + ReLU, new[] { "1.3" }, "process and environment access")]
     public void Misbehaviour_LosesOnlyTheTestsItBreaks(string what, string original, string replacement, string[] broken, string reason)
     {
         var files = GradingFixture.ReferenceFiles(GradingFixture.Edit(File, original, replacement));

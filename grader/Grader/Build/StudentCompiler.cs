@@ -7,47 +7,70 @@ namespace Assignment1.Grader.Build;
 
 /// <summary>
 /// Compiles the student assembly (<c>Assignment1.dll</c>) with Roslyn, in the grader's process: the provided
-/// files of the grader's own pristine <c>student/</c> plus the five TODO files given. No project file, props,
-/// targets or analyzer of a submission is ever used, and compiling runs none of its code.
+/// files of the grader's own <c>student/</c> plus the five TODO files given, with the options <c>dotnet build</c>
+/// uses for <c>student/</c> (preprocessor symbols, language version, nullable context, implicit usings, generated
+/// assembly attributes), which the kit's reference build recorded (see <see cref="CompileOptionsFolder"/>).
+/// No project file, props, targets or analyzer of a submission is ever used, and compiling runs none of its code.
 /// </summary>
 public sealed class StudentCompiler
 {
-    private static readonly string[] ExcludedFolders = ["bin", "obj", "bin.reference", "obj.reference"];
+    /// <summary>The kit's folder holding the recorded build options (options.txt) and the SDK's generated sources.</summary>
+    public const string CompileOptionsFolder = "Assignment1.compile-options";
 
-    // What the SDK adds to every project: implicit usings and the student project's InternalsVisibleTo.
-    private const string GeneratedSource = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        [assembly: System.Reflection.AssemblyVersion("1.0.0.0")]
-        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Assignment1.Tests")]
-        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Assignment1.Grader.Tests")]
-        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Assignment1.PrivateTests")]
-        """;
+    private static readonly string[] ExcludedFolders = ["bin", "obj", "bin.reference", "obj.reference"];
 
     private readonly IReadOnlyList<SyntaxTree> _providedTrees;
     private readonly IReadOnlyList<MetadataReference> _references;
-    private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest);
+    private readonly CSharpParseOptions _parseOptions;
+    private readonly CSharpCompilationOptions _compilationOptions;
 
     /// <summary>Prepares to compile against the provided code in <paramref name="studentDirectory"/>.</summary>
-    /// <param name="studentDirectory">The grader's pristine student/ folder.</param>
+    /// <param name="studentDirectory">The grader's student/ folder; only its provided (non-TODO) files are read.</param>
     /// <param name="todoFiles">The TODO files, relative to student/ (they come from the submission).</param>
-    /// <param name="libraryPaths">The packages the student project uses (MathNet.Numerics.dll, YamlDotNet.dll).</param>
-    public StudentCompiler(string studentDirectory, IReadOnlyCollection<string> todoFiles, IEnumerable<string> libraryPaths)
+    /// <param name="kitDirectory">The test kit: the packages the student project uses, and the recorded build options.</param>
+    /// <exception cref="InvalidOperationException">The kit lacks the recorded build options (it was built by an older grader).</exception>
+    public StudentCompiler(string studentDirectory, IReadOnlyCollection<string> todoFiles, string kitDirectory)
     {
+        string optionsFolder = Path.Combine(kitDirectory, CompileOptionsFolder);
+        string optionsFile = Path.Combine(optionsFolder, "options.txt");
+        if (!File.Exists(optionsFile))
+        {
+            throw new InvalidOperationException($"The test kit in '{kitDirectory}' has no {CompileOptionsFolder}/options.txt: rebuild it (./grader/grader build).");
+        }
+        var options = File.ReadAllLines(optionsFile).Where(l => l.Contains('='))
+            .ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
+        string langVersion = options.GetValueOrDefault("LangVersion") is { Length: > 0 } v ? v : "default";
+        if (!LanguageVersionFacts.TryParse(langVersion, out var version))
+        {
+            throw new InvalidOperationException($"The test kit records LangVersion '{langVersion}', which this grader's compiler does not know.");
+        }
+        _parseOptions = new CSharpParseOptions(version,
+            preprocessorSymbols: options.GetValueOrDefault("DefineConstants", "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        _compilationOptions = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: options.GetValueOrDefault("Nullable") is "enable" ? NullableContextOptions.Enable
+                : options.GetValueOrDefault("Nullable") is "warnings" ? NullableContextOptions.Warnings
+                : options.GetValueOrDefault("Nullable") is "annotations" ? NullableContextOptions.Annotations : NullableContextOptions.Disable,
+            optimizationLevel: options.GetValueOrDefault("Optimize") is "true" ? OptimizationLevel.Release : OptimizationLevel.Debug,
+            checkOverflow: options.GetValueOrDefault("CheckForOverflowUnderflow") is "true",
+            allowUnsafe: false,
+            deterministic: true);
+
         _providedTrees = Directory.EnumerateFiles(studentDirectory, "*.cs", SearchOption.AllDirectories)
             .Select(path => (path, relative: Path.GetRelativePath(studentDirectory, path).Replace('\\', '/')))
             .Where(f => !todoFiles.Contains(f.relative) && f.relative != "Program.cs"
                         && !ExcludedFolders.Contains(f.relative.Split('/')[0]))
             .Select(f => ParseText(File.ReadAllText(f.path), "student/" + f.relative))
-            .Append(ParseText(GeneratedSource, "generated/GlobalUsings.cs"))
+            .Concat(Directory.EnumerateFiles(optionsFolder, "*.cs").Order(StringComparer.Ordinal)
+                .Select(path => ParseText(File.ReadAllText(path), "generated/" + Path.GetFileName(path))))
             .ToList();
-        _references = FrameworkReferences().Concat(libraryPaths).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        _references = FrameworkReferences()
+            .Concat(new[] { "MathNet.Numerics.dll", "YamlDotNet.dll" }.Select(dll => Path.Combine(kitDirectory, dll)))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     }
+
+    /// <summary>The preprocessor symbols a file is compiled with (those of <c>dotnet build</c>).</summary>
+    public IEnumerable<string> PreprocessorSymbols => _parseOptions.PreprocessorSymbolNames;
 
     /// <summary>Parses a TODO file's text as the compilation will see it.</summary>
     /// <param name="relativePath">Path under student/, e.g. <c>Models/TwoLayerNet.cs</c>.</param>
@@ -60,23 +83,14 @@ public sealed class StudentCompiler
 
     /// <summary>A compilation of the provided files plus <paramref name="todoTrees"/>.</summary>
     public CSharpCompilation Compile(IEnumerable<SyntaxTree> todoTrees) =>
-        CSharpCompilation.Create(
-            "Assignment1",
-            _providedTrees.Concat(todoTrees),
-            _references,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: OptimizationLevel.Release,
-                allowUnsafe: false,
-                deterministic: true));
+        CSharpCompilation.Create("Assignment1", _providedTrees.Concat(todoTrees), _references, _compilationOptions);
 
     /// <summary>Writes the assembly and its PDB (for file:line in stack traces).</summary>
-    public static EmitResult Emit(CSharpCompilation compilation, string dllPath)
+    public static EmitResult Emit(CSharpCompilation compilation, string dllPath, CancellationToken cancellation = default)
     {
         using var dll = File.Create(dllPath);
         using var pdb = File.Create(Path.ChangeExtension(dllPath, ".pdb"));
-        return compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        return compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb), cancellationToken: cancellation);
     }
 
     private static IEnumerable<string> FrameworkReferences()

@@ -5,7 +5,8 @@ namespace Assignment1.Grader.Checks;
 /// <param name="Line">1-based line.</param>
 /// <param name="Message">What and why, for the student.</param>
 /// <param name="Position">Character offset in the file, to find the enclosing method; -1 when the finding concerns the whole file.</param>
-public sealed record Finding(string File, int Line, string Message, int Position = -1)
+/// <param name="Category">The rule category (see rules/submission-rules.yaml), or "" for findings of other checks.</param>
+public sealed record Finding(string File, int Line, string Message, int Position = -1, string Category = "")
 {
     /// <inheritdoc/>
     public override string ToString() => $"{File}:{Line}: {Message}";

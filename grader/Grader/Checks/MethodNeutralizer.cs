@@ -5,57 +5,113 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Assignment1.Grader.Checks;
 
 /// <summary>
-/// Takes the methods that hold forbidden code out of a submitted file: each such method's body becomes a
-/// <c>throw new NotImplementedException(reason)</c>, so the method costs only its own tests and the rest of
-/// the file is graded. Findings outside any method body cannot be isolated that way.
+/// Takes refused code out of a submitted file, as little of it as possible:
+/// <list type="bullet">
+/// <item>a method, constructor, operator or accessor holding refused code keeps its signature, loses its attributes
+/// (a <c>[ModuleInitializer]</c> must not run even an empty body), and its body becomes a
+/// <c>throw new NotImplementedException(reason)</c>, so it costs only the tests that call it;</item>
+/// <item>a finalizer is removed (a throwing finalizer would crash the process at a time no test can be charged for);</item>
+/// <item>a type that adds a part to a type declared elsewhere, or derives from a type it may not, is removed.</item>
+/// </list>
+/// Findings anywhere else (a field initializer, an attribute on the assembly) cannot be isolated: the caller then
+/// replaces the whole file.
 /// </summary>
 public static class MethodNeutralizer
 {
     /// <summary>The prefix of every message the grader puts into a neutralised method; tests' failure messages carry it.</summary>
     public const string Marker = "[not graded]";
 
+    /// <summary>The finding category whose findings remove their whole type declaration.</summary>
+    public const string TypeLevelCategory = "provided types";
+
     /// <summary>
-    /// Rewrites <paramref name="tree"/>; returns null when some finding is not inside a method, constructor or
-    /// accessor body (the caller then replaces the whole file).
+    /// Rewrites <paramref name="tree"/>; returns null when some finding lies outside anything that can be taken
+    /// out on its own (the caller then replaces the whole file).
     /// </summary>
     public static string? Neutralize(SyntaxTree tree, IReadOnlyList<Finding> findings)
     {
         var root = tree.GetRoot();
-        var methods = new Dictionary<BaseMethodDeclarationSyntax, List<Finding>>();
+        var units = new Dictionary<SyntaxNode, List<Finding>>();
         foreach (var finding in findings)
         {
-            var method = finding.Position < 0 ? null
-                : root.FindToken(finding.Position).Parent?.AncestorsAndSelf().OfType<BaseMethodDeclarationSyntax>().FirstOrDefault();
-            if (method is null || (method.Body is null && method.ExpressionBody is null))
+            var unit = finding.Position < 0 ? null : Unit(root.FindToken(finding.Position).Parent, finding.Category);
+            if (unit is null)
             {
                 return null;
             }
-            if (!methods.TryGetValue(method, out var list))
+            if (!units.TryGetValue(unit, out var list))
             {
-                methods[method] = list = [];
+                units[unit] = list = [];
             }
             list.Add(finding);
         }
-
-        var rewritten = root.ReplaceNodes(methods.Keys, (original, _) =>
+        // A unit inside another one goes with it.
+        var outermost = units.Keys.Where(u => !units.Keys.Any(o => o != u && o.Span.Contains(u.Span))).ToList();
+        var removed = outermost.Where(u => u is DestructorDeclarationSyntax or BaseTypeDeclarationSyntax).ToList();
+        var rewritten = root.TrackNodes(outermost);
+        foreach (var unit in outermost.Except(removed))
         {
-            string reason = $"{Marker} {Name(original)} in {tree.FilePath} was not run, because it " +
-                            string.Join("; ", methods[original].Select(f => $"{f.Message.TrimEnd('.')} (line {f.Line})")) + ".";
-            var body = SyntaxFactory.Block(SyntaxFactory.ParseStatement(
-                $"throw new System.NotImplementedException({SymbolDisplay.FormatLiteral(reason, quote: true)});"));
-            return original.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
-        });
+            var current = rewritten.GetCurrentNode(unit)!;
+            rewritten = rewritten.ReplaceNode(current, Replacement(current, Reason(unit, units, tree)));
+        }
+        rewritten = rewritten.RemoveNodes(removed.Select(r => rewritten.GetCurrentNode(r)!), SyntaxRemoveOptions.KeepExteriorTrivia)!;
         return rewritten.ToFullString();
     }
 
-    private static string Name(BaseMethodDeclarationSyntax method)
+    private static SyntaxNode? Unit(SyntaxNode? node, string category)
     {
-        string type = method.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text ?? "";
-        return method switch
+        if (node is null)
+        {
+            return null;
+        }
+        if (category == TypeLevelCategory)
+        {
+            return node.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
+        }
+        var unit = node.AncestorsAndSelf().FirstOrDefault(n => n is DestructorDeclarationSyntax
+            or BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+            or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }
+            or PropertyDeclarationSyntax { ExpressionBody: not null } or IndexerDeclarationSyntax { ExpressionBody: not null }
+            or BaseTypeDeclarationSyntax);
+        // A type declaration reached first means the finding is in a field or an attribute of the type: not isolable.
+        return unit is BaseTypeDeclarationSyntax ? null : unit;
+    }
+
+    private static SyntaxNode Replacement(SyntaxNode original, string reason)
+    {
+        var body = SyntaxFactory.Block(SyntaxFactory.ParseStatement(
+            $"throw new System.NotImplementedException({SymbolDisplay.FormatLiteral(reason, quote: true)});"));
+        return original switch
+        {
+            BaseMethodDeclarationSyntax method => method.WithAttributeLists(default).WithExpressionBody(null).WithSemicolonToken(default).WithBody(body)
+                .WithLeadingTrivia(method.GetLeadingTrivia()),
+            AccessorDeclarationSyntax accessor => accessor.WithAttributeLists(default).WithExpressionBody(null).WithSemicolonToken(default).WithBody(body),
+            PropertyDeclarationSyntax property => property.WithAttributeLists(default).WithExpressionBody(null).WithSemicolonToken(default)
+                .WithAccessorList(SyntaxFactory.AccessorList(SyntaxFactory.SingletonList(SyntaxFactory.AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, body)))),
+            IndexerDeclarationSyntax indexer => indexer.WithAttributeLists(default).WithExpressionBody(null).WithSemicolonToken(default)
+                .WithAccessorList(SyntaxFactory.AccessorList(SyntaxFactory.SingletonList(SyntaxFactory.AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, body)))),
+            _ => original,
+        };
+    }
+
+    private static string Reason(SyntaxNode unit, Dictionary<SyntaxNode, List<Finding>> units, SyntaxTree tree)
+    {
+        var inside = units.Where(u => unit.Span.Contains(u.Key.Span)).SelectMany(u => u.Value);
+        return $"{Marker} {Name(unit)} in {tree.FilePath} was not run, because it " +
+               string.Join("; ", inside.Select(f => $"{f.Message.TrimEnd('.')} (line {f.Line})")) + ".";
+    }
+
+    private static string Name(SyntaxNode unit)
+    {
+        string type = unit.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text ?? "";
+        return unit switch
         {
             MethodDeclarationSyntax m => $"{type}.{m.Identifier.Text}",
             ConstructorDeclarationSyntax => $"{type} constructor",
-            _ => $"{type}.{method.Kind()}",
+            AccessorDeclarationSyntax a => $"{a.Ancestors().OfType<BasePropertyDeclarationSyntax>().FirstOrDefault() switch { PropertyDeclarationSyntax p => $"{type}.{p.Identifier.Text}", _ => type }} {a.Keyword.Text}",
+            PropertyDeclarationSyntax p => $"{type}.{p.Identifier.Text}",
+            BaseTypeDeclarationSyntax t => t.Identifier.Text,
+            _ => $"{type}.{unit.Kind()}",
         };
     }
 }

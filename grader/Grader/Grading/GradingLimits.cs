@@ -14,6 +14,7 @@ namespace Assignment1.Grader.Grading;
 /// <param name="MaxUncompressedBytes">Bytes a submitted zip may expand to, in all.</param>
 /// <param name="MaxFileBytes">Bytes one submitted file may have.</param>
 /// <param name="TotalPoints">Points the suites must add up to.</param>
+/// <param name="CompileSeconds">Seconds the compiler may spend on a submission; a file that takes longer is replaced by the handout's version.</param>
 public sealed record GradingLimits(
     double TestTimeoutSeconds = 15,
     double BudgetSeconds = 480,
@@ -23,7 +24,8 @@ public sealed record GradingLimits(
     int MaxZipEntries = 1_000,
     long MaxUncompressedBytes = 50L << 20,
     long MaxFileBytes = 1L << 20,
-    double TotalPoints = 100)
+    double TotalPoints = 100,
+    double CompileSeconds = 60)
 {
     /// <summary>The defaults.</summary>
     public static GradingLimits Default { get; } = new();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Assignment1.Grader.Build;
 using Assignment1.Grader.Checks;
 using Assignment1.Grader.Intake;
+using Assignment1.Grader.Skeleton;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -16,13 +17,21 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
 {
     private readonly IReadOnlyList<string> _todoFiles = layout.TodoFiles;
     private readonly Sandbox _sandbox = Sandbox.Detect(layout.Root);
-    private readonly StudentCompiler _compiler = new(
-        layout.StudentDirectory, layout.TodoFiles,
-        new[] { "MathNet.Numerics.dll", "YamlDotNet.dll" }.Select(dll => Path.Combine(kit.Directory, dll)));
+    private readonly StudentCompiler _compiler = new(layout.StudentDirectory, layout.TodoFiles, kit.Directory);
+
+    /// <summary>
+    /// The handout's TODO files as generated from the reference solution, in memory: the stand-in for a missing or
+    /// refused file. Never what student/ holds on disk, which in a course repository may be someone's solution.
+    /// </summary>
+    private readonly IReadOnlyDictionary<string, string> _handout = layout.TodoFiles.ToDictionary(f => f,
+        f => SkeletonGenerator.Generate(File.ReadAllText(Path.Combine(layout.SolutionDirectory, f)), f));
 
     /// <summary>The files a submission is graded on, in the repository layout.</summary>
     public static IReadOnlyList<string> GradableFiles(RepositoryLayout layout) =>
         layout.TodoFiles.Select(f => "student/" + f).Append("configs/config_exp.yaml").ToList();
+
+    /// <summary>How the test process is isolated.</summary>
+    public Sandbox Sandbox => _sandbox;
 
     /// <summary>Grades <paramref name="submission"/> in <paramref name="workDirectory"/> (created, and deleted afterwards).</summary>
     public GradingReport Grade(Submission submission, string workDirectory)
@@ -32,19 +41,19 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         var sources = new Dictionary<string, string>();
         foreach (string file in _todoFiles)
         {
-            string skeleton = File.ReadAllText(Path.Combine(layout.StudentDirectory, file));
             if (submission.Files.TryGetValue("student/" + file, out string? text))
             {
                 sources[file] = text;
             }
             else
             {
-                sources[file] = skeleton;
+                sources[file] = _handout[file];
                 replaced[file] = $"Missing file student/{file}: the handout's version was graded in its place.";
             }
         }
 
         var neutralized = new Dictionary<string, IReadOnlyList<Finding>>();
+        ReplaceFilesThatTakeTooLongToCompile(sources, replaced);
         ReplaceFilesThatFailChecks(sources, replaced, neutralized);
         ReplaceFilesThatDoNotCompile(sources, replaced, out var compilation);
 
@@ -61,7 +70,7 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
             var notes = submission.Problems
                 .Concat(neutralized.SelectMany(n => n.Value.Select(f => $"Not run: {f}")))
-                .Concat(submission.Ignored.Select(i => $"Ignored '{i}': not one of the graded files."))
+                .Concat(IgnoredNote(submission.Ignored))
                 .ToList();
             return new GradingReport(submission.Name, outcomes, replaced, notes, _sandbox.Level, clock.Elapsed.TotalSeconds);
         }
@@ -74,29 +83,80 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         }
     }
 
+    /// <summary>One line for all ignored entries: their count and the first few names.</summary>
+    internal static IEnumerable<string> IgnoredNote(IReadOnlyList<string> ignored)
+    {
+        if (ignored.Count == 0)
+        {
+            yield break;
+        }
+        const int shown = 5;
+        string names = string.Join(", ", ignored.Take(shown).Select(i => $"'{i}'"));
+        yield return ignored.Count == 1
+            ? $"Ignored {names}: not one of the graded files."
+            : $"Ignored {ignored.Count} files that are not graded files: {names}{(ignored.Count > shown ? $" and {ignored.Count - shown} more" : "")}.";
+    }
+
+    /// <summary>
+    /// A file that makes the compiler work for longer than <see cref="GradingLimits.CompileSeconds"/> (deliberately
+    /// pathological generics or overloads) is replaced, so that it costs its own tests and never the bulk run.
+    /// </summary>
+    private void ReplaceFilesThatTakeTooLongToCompile(Dictionary<string, string> sources, Dictionary<string, string> replaced)
+    {
+        if (CompilesInTime(sources))
+        {
+            return;
+        }
+        foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
+        {
+            var alone = _todoFiles.ToDictionary(f => f, f => f == file ? sources[f] : _handout[f]);
+            if (!CompilesInTime(alone))
+            {
+                sources[file] = _handout[file];
+                replaced[file] = $"student/{file} was not graded: compiling it took longer than {limits.CompileSeconds:0} s, so the handout's version was graded in its place.";
+            }
+        }
+    }
+
+    private bool CompilesInTime(IReadOnlyDictionary<string, string> files)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(limits.CompileSeconds));
+        try
+        {
+            var compilation = _compiler.Compile(_todoFiles.Select(f => _compiler.Parse(f, files[f])));
+            compilation.GetDiagnostics(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     private void ReplaceFilesThatFailChecks(Dictionary<string, string> sources, Dictionary<string, string> replaced,
         Dictionary<string, IReadOnlyList<Finding>> neutralized)
     {
-        var skeletonTrees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, File.ReadAllText(Path.Combine(layout.StudentDirectory, f))));
+        var skeletonTrees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, _handout[f]));
         var skeletonCompilation = _compiler.Compile(skeletonTrees.Values);
+        var handoutBases = SubmissionRulesChecker.DeclaredBases(skeletonCompilation, skeletonTrees.Values);
         var trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, sources[f]));
         var compilation = _compiler.Compile(trees.Values);
 
         foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
         {
             var surface = PublicSurfaceChecker.Check(skeletonCompilation, skeletonTrees[file], compilation, trees[file]);
-            var forbidden = ForbiddenApiChecker.Check(compilation, trees[file]);
-            if (surface.Count == 0 && forbidden.Count > 0 && MethodNeutralizer.Neutralize(trees[file], forbidden) is { } isolated)
+            var refused = SubmissionRulesChecker.Check(compilation, trees[file], trees.Values, handoutBases);
+            if (surface.Count == 0 && refused.Count > 0 && MethodNeutralizer.Neutralize(trees[file], refused) is { } isolated)
             {
-                // Only the methods with forbidden code are taken out; the rest of the file is graded.
+                // Only the methods with refused code are taken out; the rest of the file is graded.
                 sources[file] = isolated;
-                neutralized[file] = forbidden;
+                neutralized[file] = refused;
                 continue;
             }
-            var findings = surface.Concat(forbidden).ToList();
+            var findings = surface.Concat(refused).ToList();
             if (findings.Count > 0)
             {
-                sources[file] = File.ReadAllText(Path.Combine(layout.StudentDirectory, file));
+                sources[file] = _handout[file];
                 replaced[file] = $"student/{file} was not graded, because:\n" + string.Join("\n", findings.Take(20).Select(f => "  " + f));
             }
         }
@@ -128,7 +188,7 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
                 var messages = errors.Select(e => (e, span: e.Location.GetLineSpan()))
                     .Select(x => $"  {x.span.Path}:{x.span.StartLinePosition.Line + 1}: {x.e.Id}: {x.e.GetMessage()}")
                     .Take(20);
-                sources[file] = File.ReadAllText(Path.Combine(layout.StudentDirectory, file));
+                sources[file] = _handout[file];
                 replaced[file] = $"student/{file} does not compile, so the handout's version was graded in its place. Compiler errors:\n" + string.Join("\n", messages);
             }
         }
