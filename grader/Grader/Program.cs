@@ -5,19 +5,20 @@ using Assignment1.Grader.Packaging;
 using Assignment1.Grader.Skeleton;
 
 // Course-staff tooling. Commands:
-//   demo [--out DIR]                                                  grade two demo submissions and print the scores
-//   grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR]   grade a zip, a folder, or a folder of zips
+//   demo [--out DIR] [--isolation LEVEL]                              grade two demo submissions and print the scores
+//   grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation LEVEL]
+//                                                                     grade a zip, a folder, or a folder of zips
 //   handout --out DIR [--kit DIR]                                     write what students receive
-//   gradescope --out FILE.zip                                         write the Gradescope autograder zip
+//   gradescope --out FILE.zip [--isolation LEVEL]                     write the Gradescope autograder zip
 //   generate-skeleton [--check]                                       rewrite (or check) student/'s TODO files from grader/solution
 //   build                                                             nothing: ./grader/grader builds before it runs
 
 const string Usage = """
     Usage:
-      grader demo [--out DIR]
-      grader grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR]
+      grader demo [--out DIR] [--isolation bubblewrap|unshare|rlimits]
+      grader grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits]
       grader handout --out DIR
-      grader gradescope --out autograder.zip
+      grader gradescope --out autograder.zip [--isolation bubblewrap|unshare|rlimits]
       grader generate-skeleton [--check]
     """;
 
@@ -45,8 +46,14 @@ switch (args)
         HandoutBuilder.Write(layout, handoutDirectory, kit.Tests.Where(t => t.FullName.StartsWith("Assignment1.Tests.", StringComparison.Ordinal)).ToList());
         Console.WriteLine($"Handout written to {Path.GetFullPath(handoutDirectory)}");
         return 0;
-    case ["gradescope", "--out", var zipPath]:
-        int entries = GradescopePackage.Write(layout, zipPath);
+    case ["gradescope", "--out", var zipPath, .. var gradescopeRest] when gradescopeRest is [] or ["--isolation", _]:
+        string isolation = gradescopeRest is ["--isolation", var level] ? level : "bubblewrap";
+        if (!Sandbox.Levels.Contains(isolation))
+        {
+            Console.Error.WriteLine($"grader: there is no isolation level '{isolation}': use {string.Join(", ", Sandbox.Levels)}.");
+            return 2;
+        }
+        int entries = GradescopePackage.Write(layout, zipPath, isolation);
         Console.WriteLine($"Gradescope autograder written to {Path.GetFullPath(zipPath)} ({entries} files). Upload it as a zip autograder; see the README for the settings.");
         return 0;
     case ["generate-skeleton"]:

@@ -18,3 +18,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 bash data/get_data.sh
 ./grader/grader build
+
+# Gradescope's image runs as root in a container, where user namespaces may be off. Say now, in the build log,
+# whether the isolation level this zip asks for works here, instead of on every submission.
+isolation="$(cat isolation.txt 2>/dev/null || echo bubblewrap)"
+if [ "$isolation" = bubblewrap ] && ! bwrap --unshare-all --die-with-parent --ro-bind / / --proc /proc --dev /dev true 2>/dev/null; then
+  echo "WARNING: bubblewrap cannot run in this image, so every submission will be refused with a message that says so." >&2
+  echo "         Make the autograder with a weaker level named explicitly: ./grader/grader gradescope --out autograder.zip --isolation unshare" >&2
+fi

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Assignment1.Grader.Grading;
 using Assignment1.Grader.Results;
+using Assignment1.Grader.Skeleton;
 using Assignment1.Grader.Tests.Support;
 using FluentAssertions;
 
@@ -30,8 +31,33 @@ public class EndToEndGradingTests
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "out", "results.json")))!;
         results["score"]!.GetValue<double>().Should().Be(100);
         results["tests"]!.AsArray().Should().OnlyContain(t => t!["status"]!.GetValue<string>() == "passed");
-        File.ReadAllText(Path.Combine(copy, "out", "feedback.md")).Should().Contain("**Score: 100 / 100**");
+        File.ReadAllText(Path.Combine(copy, "out", "feedback.md")).Should().Contain("**Score: 100 / 100**").And.Contain("Isolation of the submitted code while it was tested: ");
+        run.Output.Should().MatchRegex("Isolation: (bubblewrap|unshare|rlimits)");
         TestContext.Out.WriteLine($"reference graded in {run.Elapsed.TotalSeconds:0.0} s");
+        ResultsShownBeforeTheDueDate_RevealNothingAboutHiddenTests(results);
+    }
+
+    /// <summary>What Gradescope shows a student before the due date: the top-level output and the visible tests.</summary>
+    private static void ResultsShownBeforeTheDueDate_RevealNothingAboutHiddenTests(JsonNode results)
+    {
+        var tests = results["tests"]!.AsArray().Select(t => t!).ToList();
+        var visible = tests.Where(t => t["visibility"]!.GetValue<string>() == "visible").ToList();
+        var hidden = tests.Except(visible).ToList();
+        hidden.Should().NotBeEmpty("the private suite is hidden until the due date");
+        hidden.Should().OnlyContain(t => t["visibility"]!.GetValue<string>() == GradescopeResults.HiddenUntilDue);
+        results["visibility"]!.GetValue<string>().Should().Be("visible");
+        results["stdout_visibility"]!.GetValue<string>().Should().Be("hidden", "the grader's stdout names every test");
+
+        string shown = results["output"]!.GetValue<string>() + "\n" + string.Join("\n", visible.Select(t => t.ToJsonString()));
+        double visiblePoints = visible.Sum(t => t["max_score"]!.GetValue<double>());
+        shown.Should().Contain(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Visible tests: {visiblePoints:0.##} / {visiblePoints:0.##} ({visible.Count} of {visible.Count} tests passed)"));
+        shown.Should().NotContain("100 / 100").And.NotContain($"of {tests.Count}").And.NotContain($"of {GradingFixture.Kit.Tests.Count}");
+        foreach (var test in hidden.Where(t => t["number"] is not null))
+        {
+            shown.Should().NotContain(test["name"]!.GetValue<string>(), "a hidden test's name stays hidden");
+        }
+        hidden.Should().Contain(t => t["name"]!.GetValue<string>().StartsWith("Total") && t["output"]!.GetValue<string>().Contains("Score: 100 / 100"),
+            "the total over all tests is shown after the due date");
     }
 
     [Test]
@@ -54,7 +80,7 @@ public class EndToEndGradingTests
         gradebook.Should().HaveCount(4);
         gradebook[1].Should().StartWith("alice,1,1,").And.EndWith(",100,");
         gradebook[2].Should().StartWith("bob,0,0,").And.EndWith(",0,");
-        gradebook[3].Should().StartWith("carol,0,");
+        gradebook[3].Should().StartWith("carol,0,").And.Contain("not a readable zip", "the error column explains every submission not graded as submitted");
         foreach (string name in new[] { "alice", "bob", "carol" })
         {
             File.Exists(Path.Combine(output, name, "results.json")).Should().BeTrue(name);
@@ -68,6 +94,44 @@ public class EndToEndGradingTests
         var report = GradingFixture.Grade(skeleton);
         report.Score.Should().Be(0);
         report.Outcomes.Should().OnlyContain(o => o.Message.Contains("is not implemented yet"));
+    }
+
+    [Test]
+    public void InstructorsFilledInClone_BrokenFile_LosesThatFilesTests_NotGradedAsTheInstructorsSolution()
+    {
+        // A course repository whose student/ holds the instructor's own solution: the stand-in for a broken file
+        // must be the generated handout, never what student/ holds.
+        string root = Directory.CreateTempSubdirectory("instructor-clone").FullName;
+        try
+        {
+            CopyFolder(Repository.Layout.StudentDirectory, Path.Combine(root, "student"));
+            CopyFolder(Repository.Layout.SolutionDirectory, Path.Combine(root, "grader", "solution"));
+            CopyFolder(Repository.Layout.SolutionDirectory, Path.Combine(root, "student"));
+            var layout = new RepositoryLayout(root);
+            SkeletonSync.Inspect(layout).Should().Contain(s => !s.UpToDate, "student/ holds a solution here");
+
+            var files = GradingFixture.ReferenceFiles(GradingFixture.Edit("student/Models/BaseNetwork.cs", "return x.Map(value => Math.Max(0.0, value));", "return x.Map(value => Math.Max(0.0, value))"));
+            var reader = new Intake.SubmissionReader(SubmissionGrader.GradableFiles(layout), GradingLimits.Default);
+            var grader = new SubmissionGrader(layout, GradingFixture.Sections("1"), GradingLimits.Default, Repository.PathOf("data", "mnist"));
+            var report = grader.Grade(reader.ReadZip(GradingFixture.Zip(files)), Path.Combine(root, "work"));
+            report.Outcomes.Should().OnlyContain(o => !o.Passed && o.Message.Contains("student/Models/BaseNetwork.cs does not compile"),
+                "the broken file's tests fail, instead of passing on the instructor's solution");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !Path.GetRelativePath(from, f).Split(Path.DirectorySeparatorChar)[0].StartsWith("obj") && !Path.GetRelativePath(from, f).Split(Path.DirectorySeparatorChar)[0].StartsWith("bin")))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     [Test]

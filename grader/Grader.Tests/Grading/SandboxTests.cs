@@ -89,32 +89,65 @@ public class SandboxTests
     }
 
     [Test]
-    public void UnavailableLevel_DegradesInsteadOfFailing()
+    public void UnknownLevel_IsRefused()
     {
-        Environment.SetEnvironmentVariable("ASSIGNMENT1_SANDBOX", "no-such-level");
-        Sandbox.Detect(Repository.Root).Level.Should().Be("rlimits");
+        var detect = () => Sandbox.Detect(Repository.Root, "no-such-level");
+        detect.Should().Throw<SandboxUnavailableException>().WithMessage("*no isolation level 'no-such-level'*bubblewrap, unshare, rlimits*");
+    }
+
+    [Test]
+    public void WithoutBubblewrap_GradingStops_UnlessAWeakerLevelIsAskedForByName()
+    {
+        Environment.SetEnvironmentVariable("ASSIGNMENT1_BWRAP", "/nonexistent/bwrap");
+        try
+        {
+            var detect = () => Sandbox.Detect(Repository.Root);
+            detect.Should().Throw<SandboxUnavailableException>().WithMessage("*bubblewrap cannot run*apt-get install bubblewrap*--isolation unshare*--isolation rlimits*");
+            Sandbox.Detect(Repository.Root, "rlimits").Level.Should().Be("rlimits", "a weaker level asked for by name is used");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ASSIGNMENT1_BWRAP", null);
+        }
+    }
+
+    [TestCase("bubblewrap")]
+    [TestCase("unshare")]
+    [TestCase("rlimits")]
+    public void UnderRoot_TheTestProcessRunsAsNobody(string level)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Ignore("the grader does not run as root here, so there is no privilege to drop");
+        }
+        var sandbox = Forced(level);
+        Run(sandbox, $"test \"$(id -u)\" = {Sandbox.Nobody} && test \"$(id -g)\" = {Sandbox.Nobody}").Should().Be(0, $"{level} drops root");
     }
 
     private Sandbox Strongest()
     {
-        var sandbox = Sandbox.Detect(Repository.Root);
-        if (sandbox.Level != "bubblewrap")
+        try
         {
-            Assert.Ignore($"bubblewrap does not work on this machine (level {sandbox.Level}); .ci/run installs it.");
+            return Sandbox.Detect(Repository.Root);
         }
-        return sandbox;
+        catch (SandboxUnavailableException e)
+        {
+            Assert.Ignore($"bubblewrap does not work on this machine; .ci/run installs it. {e.Message}");
+            throw;
+        }
     }
 
     private Sandbox Forced(string level)
     {
-        Environment.SetEnvironmentVariable("ASSIGNMENT1_SANDBOX", level);
-        var sandbox = Sandbox.Detect(Repository.Root);
-        Environment.SetEnvironmentVariable("ASSIGNMENT1_SANDBOX", null);
-        if (sandbox.Level != level)
+        try
         {
-            Assert.Ignore($"{level} does not work on this machine.");
+            return Sandbox.Detect(Repository.Root, level);
         }
-        return sandbox;
+        catch (SandboxUnavailableException e)
+        {
+            Assert.Ignore($"{level} does not work on this machine: {e.Message}");
+            throw;
+        }
     }
 
     private int Run(Sandbox sandbox, string command)

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Assignment1.Grader.Commands;
 
 /// <summary>
-/// <c>demo [--out DIR]</c>: grades two demo submissions end to end, in bulk, and prints the score table: the
+/// <c>demo [--out DIR] [--isolation LEVEL]</c>: grades two demo submissions end to end, in bulk, and prints the score table: the
 /// reference solution, and the reference with a bug students make (the bias gradient divided by N a second time).
 /// </summary>
 public static class DemoCommand
@@ -15,13 +15,16 @@ public static class DemoCommand
     /// <summary>Runs the demo; returns the grade command's exit code.</summary>
     public static int Run(string[] args, RepositoryLayout layout)
     {
-        string output = args is ["--out", var dir] ? dir : Path.Combine(layout.Root, "outputs", "demo");
+        int outAt = Array.IndexOf(args, "--out");
+        string output = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : Path.Combine(layout.Root, "outputs", "demo");
+        int isolationAt = Array.IndexOf(args, "--isolation");
+        string[] isolation = isolationAt >= 0 && isolationAt + 1 < args.Length ? ["--isolation", args[isolationAt + 1]] : [];
         string submissions = Path.Combine(output, "submissions");
         Directory.CreateDirectory(submissions);
         WriteZip(layout, Path.Combine(submissions, "demo_correct.zip"), bug: false);
         WriteZip(layout, Path.Combine(submissions, "demo_bias_gradient_bug.zip"), bug: true);
         Console.WriteLine($"Grading the demo submissions in {submissions} ...");
-        return GradeCommand.Run([submissions, "--out", Path.Combine(output, "results")], layout);
+        return GradeCommand.Run([submissions, "--out", Path.Combine(output, "results"), .. isolation], layout);
     }
 
     private static void WriteZip(RepositoryLayout layout, string path, bool bug)

@@ -15,12 +15,12 @@ namespace Assignment1.Grader.Commands;
 public static class GradeCommand
 {
     /// <summary>Usage text.</summary>
-    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--single] [--kit DIR] [--mnist DIR]";
+    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits]";
 
     /// <summary>Runs the command.</summary>
     public static int Run(string[] args, RepositoryLayout layout)
     {
-        string? submission = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--out" or "--kit" or "--mnist"))).FirstOrDefault();
+        string? submission = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--out" or "--kit" or "--mnist" or "--isolation"))).FirstOrDefault();
         string? output = Option(args, "--out");
         if (submission is null || output is null)
         {
@@ -50,7 +50,24 @@ public static class GradeCommand
             return Fail(bulk ? null : output, e.Message, clock);
         }
 
-        var grader = new SubmissionGrader(layout, kit, GradingLimits.Default, mnist);
+        Sandbox sandbox;
+        try
+        {
+            sandbox = Sandbox.Detect(layout.Root, Option(args, "--isolation"));
+        }
+        catch (SandboxUnavailableException e)
+        {
+            return Fail(bulk ? null : output, e.Message, clock);
+        }
+        Console.WriteLine($"Isolation: {sandbox.Level}{(sandbox.Level == "bubblewrap" ? "" : " (weaker than bubblewrap, as asked; see the README's isolation section)")}");
+        foreach (var stale in Skeleton.SkeletonSync.Inspect(layout).Where(s => !s.UpToDate))
+        {
+            // Harmless: missing or refused files are replaced by the skeleton generated from grader/solution/, never by student/.
+            Console.Error.WriteLine($"note: student/{stale.StudentPath} differs from the handout generated from grader/solution/; "
+                                    + "grading uses the generated handout, not this file.");
+        }
+
+        var grader = new SubmissionGrader(layout, kit, GradingLimits.Default, mnist, sandbox);
         var reader = new SubmissionReader(SubmissionGrader.GradableFiles(layout), GradingLimits.Default);
         if (!bulk)
         {

@@ -11,11 +11,22 @@ namespace Assignment1.Grader.Grading;
 /// <item><b>unshare</b>: no network, where bubblewrap cannot run (for example in a container without user namespaces);</item>
 /// <item><b>rlimits</b>: neither is available; limits only.</item>
 /// </list>
-/// Every level starts the child with a clean environment, no core dumps and a cap on file sizes. A level that does
-/// not work here is skipped, never fatal; the level used is reported in the results.
+/// Every level starts the child with a clean environment, no core dumps and a cap on file sizes, and, when the
+/// grader runs as root (Gradescope's does), as the unprivileged user nobody (65534). Bubblewrap is the default; a weaker
+/// level is used only when course staff ask for it by name (<c>--isolation unshare</c>), never as a quiet fallback.
+/// The level used is printed and written in every results.json and feedback.
 /// </summary>
 public sealed class Sandbox
 {
+    /// <summary>The levels, strongest first.</summary>
+    public static readonly IReadOnlyList<string> Levels = ["bubblewrap", "unshare", "rlimits"];
+
+    /// <summary>The unprivileged user (and group) the test process runs as when the grader is root.</summary>
+    public const int Nobody = 65534;
+
+    /// <summary>The bubblewrap program: <c>ASSIGNMENT1_BWRAP</c> when set (a copy installed elsewhere), else bwrap on the PATH.</summary>
+    private static string Bubblewrap => Environment.GetEnvironmentVariable("ASSIGNMENT1_BWRAP") is { Length: > 0 } path ? path : "bwrap";
+
     private const string Limits = "ulimit -c 0; ulimit -f 204800; exec \"$@\"";
 
     private readonly string _hiddenRoot;
@@ -25,33 +36,58 @@ public sealed class Sandbox
     /// <summary>bubblewrap, unshare or rlimits.</summary>
     public string Level { get; }
 
-    /// <summary>The strongest level that works on this machine; <paramref name="hiddenRoot"/> is the folder to hide (the course repository).</summary>
-    public static Sandbox Detect(string hiddenRoot)
+    /// <summary>
+    /// The level asked for (<paramref name="requested"/>, else the <c>ASSIGNMENT1_SANDBOX</c> environment variable, else
+    /// bubblewrap), checked to work here; <paramref name="hiddenRoot"/> is the folder to hide (the course repository).
+    /// </summary>
+    /// <exception cref="SandboxUnavailableException">That level does not work on this machine, or no such level exists.</exception>
+    public static Sandbox Detect(string hiddenRoot, string? requested = null)
     {
-        var candidates = new[] { "bubblewrap", "unshare" };
-        string forced = Environment.GetEnvironmentVariable("ASSIGNMENT1_SANDBOX") ?? "";
-        foreach (string level in candidates.Where(l => forced == "" || forced == l))
+        string level = requested
+            ?? (Environment.GetEnvironmentVariable("ASSIGNMENT1_SANDBOX") is { Length: > 0 } named ? named : "bubblewrap");
+        if (!Levels.Contains(level))
         {
-            var sandbox = new Sandbox(level, hiddenRoot);
-            if (sandbox.Works())
-            {
-                return sandbox;
-            }
+            throw new SandboxUnavailableException($"There is no isolation level '{level}': use {string.Join(", ", Levels)}.");
         }
-        return new Sandbox("rlimits", hiddenRoot);
+        var sandbox = new Sandbox(level, hiddenRoot);
+        if (sandbox.Works())
+        {
+            return sandbox;
+        }
+        throw new SandboxUnavailableException(level == "bubblewrap"
+            ? "bubblewrap cannot run on this machine, so submissions cannot be isolated as they should be. Install it (apt-get install bubblewrap); "
+              + "in a container, user namespaces may also need to be allowed. To grade with weaker isolation anyway, ask for it by name: "
+              + "--isolation unshare (no network; files readable by everyone stay readable) or --isolation rlimits (limits only). See the README's isolation section."
+            : $"The isolation level '{level}' does not work on this machine ({(level == "unshare" ? "unshare --net needs root or user namespaces" : "sh is missing")}).");
     }
+
+    /// <summary>
+    /// No confinement beyond a clean environment and the limits, as the grader's own user: only for running trusted
+    /// code (listing the kit's tests with the reference build), never for a submission.
+    /// </summary>
+    public static Sandbox ForTrustedCode { get; } = new("none", "/nonexistent");
+
+    /// <summary>Whether the grader runs as root, so that the test process must drop to <see cref="Nobody"/>.</summary>
+    private static bool RunningAsRoot => Environment.IsPrivilegedProcess;
 
     /// <summary>A start description for <paramref name="program"/> confined at this level, with <paramref name="readOnlyFolders"/> visible (and <paramref name="workingDirectory"/>, read-only).</summary>
     public ProcessStartInfo Wrap(string program, IEnumerable<string> arguments, string workingDirectory,
         IEnumerable<string> readOnlyFolders, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Level == "rlimits" ? "sh" : Level == "unshare" ? "unshare" : "bwrap") { WorkingDirectory = workingDirectory };
+        var start = new ProcessStartInfo(Level is "rlimits" or "none" ? "sh" : Level == "unshare" ? "unshare" : Bubblewrap) { WorkingDirectory = workingDirectory };
         var args = start.ArgumentList;
         if (Level == "bubblewrap")
         {
             foreach (string a in new[] { "--unshare-all", "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp" })
             {
                 args.Add(a);
+            }
+            if (RunningAsRoot)
+            {
+                foreach (string a in new[] { "--unshare-user", "--uid", $"{Nobody}", "--gid", $"{Nobody}" })
+                {
+                    args.Add(a);
+                }
             }
             foreach (string hidden in new[] { "/root", "/home", _hiddenRoot }.Where(Directory.Exists).Distinct())
             {
@@ -73,13 +109,20 @@ public sealed class Sandbox
             args.Add("--net");
             args.Add("--");
         }
-        if (Level != "rlimits")
+        if (Level is not ("rlimits" or "none"))
         {
             args.Add("sh");
         }
         args.Add("-c");
         args.Add(Limits);
         args.Add("sh");
+        if (RunningAsRoot && Level is "unshare" or "rlimits")
+        {
+            foreach (string a in new[] { "setpriv", $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--" })
+            {
+                args.Add(a);
+            }
+        }
         args.Add(program);
         foreach (string argument in arguments)
         {
@@ -124,3 +167,6 @@ public sealed class Sandbox
         }
     }
 }
+
+/// <summary>The isolation level asked for cannot be used here; the message says what to do.</summary>
+public sealed class SandboxUnavailableException(string message) : InvalidOperationException(message);

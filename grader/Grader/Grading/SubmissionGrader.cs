@@ -13,10 +13,15 @@ namespace Assignment1.Grader.Grading;
 /// that explain every lost point. A submitted file that is missing, uses a forbidden API, changes the public
 /// surface or does not compile is replaced by the handout's version, so it costs only its own tests.
 /// </summary>
-public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, GradingLimits limits, string mnistDirectory)
+/// <param name="layout">The course repository.</param>
+/// <param name="kit">The test kit.</param>
+/// <param name="limits">Time, memory and size limits.</param>
+/// <param name="mnistDirectory">MNIST, readable by the test process.</param>
+/// <param name="sandbox">How to isolate the test process; null for the level <see cref="Sandbox.Detect"/> picks (bubblewrap unless asked otherwise).</param>
+public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, GradingLimits limits, string mnistDirectory, Sandbox? sandbox = null)
 {
     private readonly IReadOnlyList<string> _todoFiles = layout.TodoFiles;
-    private readonly Sandbox _sandbox = Sandbox.Detect(layout.Root);
+    private readonly Sandbox _sandbox = sandbox ?? Sandbox.Detect(layout.Root);
     private readonly StudentCompiler _compiler = new(layout.StudentDirectory, layout.TodoFiles, kit.Directory);
 
     /// <summary>
@@ -66,13 +71,14 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             {
                 throw new InvalidOperationException("The handout's own files failed to compile: " + string.Join("; ", emitted.Diagnostics.Take(5)));
             }
-            var supervisor = new TestSupervisor(kitCopy, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory]);
+            var supervisor = new TestSupervisor(kitCopy, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory],
+                () => KitFault(workDirectory));
             var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
             var notes = submission.Problems
                 .Concat(neutralized.SelectMany(n => n.Value.Select(f => $"Not run: {f}")))
                 .Concat(IgnoredNote(submission.Ignored))
                 .ToList();
-            return new GradingReport(submission.Name, outcomes, replaced, notes, _sandbox.Level, clock.Elapsed.TotalSeconds);
+            return new GradingReport(submission.Name, outcomes, replaced, notes, _sandbox.Level, clock.Elapsed.TotalSeconds, submission.Problems);
         }
         finally
         {
@@ -81,6 +87,48 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
                 Directory.Delete(workDirectory, recursive: true);
             }
         }
+    }
+
+    private string? _kitFault;
+    private bool _kitProbed;
+
+    /// <summary>
+    /// Null when the kit starts, in this sandbox, with the handout's own skeleton compiled in; else why not. Asked only
+    /// when a test process dies before saying anything, and once per grader: it tells a submission that kills the
+    /// process at load from a kit or machine that cannot run tests at all.
+    /// </summary>
+    private string? KitFault(string workDirectory)
+    {
+        if (_kitProbed)
+        {
+            return _kitFault;
+        }
+        string probe = Path.Combine(workDirectory, "kit-probe");
+        try
+        {
+            kit.CopyWithoutTests(probe);
+            var handout = _compiler.Compile(_todoFiles.Select(f => _compiler.Parse(f, _handout[f])));
+            var emitted = StudentCompiler.Emit(handout, Path.Combine(probe, "Assignment1.dll"));
+            _kitFault = !emitted.Success ? "the handout's skeleton does not compile: " + string.Join("; ", emitted.Diagnostics.Take(5))
+                : null;
+            if (_kitFault is null)
+            {
+                new TestSupervisor(probe, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory]).List();
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            _kitFault = e.Message;
+        }
+        finally
+        {
+            _kitProbed = true;
+            if (Directory.Exists(probe))
+            {
+                Directory.Delete(probe, recursive: true);
+            }
+        }
+        return _kitFault;
     }
 
     /// <summary>One line for all ignored entries: their count and the first few names.</summary>

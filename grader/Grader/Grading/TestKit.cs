@@ -78,7 +78,7 @@ public sealed class TestKit
         }
         // The listing runs only trusted code (the reference build and the suites), so it needs no sandbox.
         var listed = new TestSupervisor(directory, TestAssemblyFiles(directory).Select(File.ReadAllBytes).ToList(), limits,
-            Sandbox.Detect(hiddenRoot: "/nonexistent"), new Dictionary<string, string>(), []).List();
+            Sandbox.ForTrustedCode, new Dictionary<string, string>(), []).List();
         return new TestKit(directory, ToGradedTests(listed, limits));
     }
 

@@ -17,8 +17,12 @@ namespace Assignment1.Grader.Grading;
 /// <param name="sandbox">How to confine the runner.</param>
 /// <param name="environment">Extra environment variables for the runner (MNIST_DIR).</param>
 /// <param name="readOnlyFolders">Folders besides the kit the runner may read (MNIST).</param>
+/// <param name="kitProbe">
+/// Asked when a process dies before saying anything: null when the kit starts on the handout's own skeleton (so the
+/// submission is to blame), else why it does not (the grader is to blame, and grading stops). Null: always the submission.
+/// </param>
 public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> testAssemblies, GradingLimits limits, Sandbox sandbox,
-    IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> readOnlyFolders)
+    IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> readOnlyFolders, Func<string?>? kitProbe = null)
 {
     /// <summary>The dotnet host this grader runs on; the child runs on the same one.</summary>
     private static readonly string DotnetHost = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
@@ -64,13 +68,18 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
         return tests.Select(t => outcomes[t.FullName]).ToList();
     }
 
-    /// <summary>Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs or dies.</summary>
+    /// <summary>
+    /// Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs, dies or breaks
+    /// the protocol. The supervisor accepts exactly one outcome per started test, in order: "started" for the next test
+    /// in the queue, then "finished" for that test; any other event fails the test concerned and ends the process.
+    /// A death or hang before a test's "started" (a fixture's setup, a static constructor, the process start) is
+    /// charged to the test about to run; grading carries on in a fresh process.
+    /// </summary>
     private void RunOneProcess(Queue<GradedTest> remaining, Dictionary<string, TestOutcome> outcomes, TimeSpan budgetLeft)
     {
         var processClock = Stopwatch.StartNew();
         string namesFile = Path.Combine(kitDirectory, $"tests-{Guid.NewGuid():N}.txt");
         File.WriteAllLines(namesFile, remaining.Select(t => t.FullName));
-        var byName = remaining.ToDictionary(t => t.FullName);
         using var process = Start(["--run", namesFile, "--max-output", limits.MaxOutputCharacters.ToString()], out string nonce, out var lines, out var errors);
         try
         {
@@ -79,50 +88,60 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
             var clock = Stopwatch.StartNew();
             while (remaining.Count > 0)
             {
-                var timeout = current is null ? TimeSpan.FromSeconds(limits.ProcessStartSeconds) : TimeSpan.FromSeconds(current.TimeoutSeconds) - clock.Elapsed;
+                var next = remaining.Peek();
+                // Before a test starts: the process start (first test) or the next fixture's setup, with the test's own limit on top.
+                var timeout = current is not null ? TimeSpan.FromSeconds(current.TimeoutSeconds) - clock.Elapsed
+                    : TimeSpan.FromSeconds(next.TimeoutSeconds + (heardFromRunner ? 0 : limits.ProcessStartSeconds)) - clock.Elapsed;
                 var left = budgetLeft - processClock.Elapsed;
                 bool budgetBinds = left < timeout;
                 timeout = budgetBinds ? left : timeout;
-                var next = Next(lines, nonce, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
-                if (next is null && !heardFromRunner)
+                var e = Next(lines, nonce, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+                if (e is null)
                 {
-                    // No test has started, so no submitted code has run: the kit or the machine is at fault.
-                    Stop(process);
-                    throw new InvalidOperationException($"The test runner failed to start: {string.Join("\n", errors.Take(10))}");
-                }
-                if (next is null)
-                {
-                    // Timed out, or the process ended without finishing the test in progress.
-                    var culprit = current ?? remaining.Peek();
+                    // Timed out, or the process ended without finishing (or starting) the test at hand.
+                    var culprit = current ?? next;
                     bool exited = process.HasExited || lines.IsCompleted;
                     Stop(process);
+                    if (!heardFromRunner && kitProbe?.Invoke() is { } kitFault)
+                    {
+                        throw new InvalidOperationException($"The test runner failed to start, even on the handout's own skeleton: {kitFault}");
+                    }
+                    string when = current is null ? "before this test started (while setting it up: a static constructor, a field initializer or a fixture's setup that calls your code)" : "while this test ran";
                     Record(outcomes, remaining, culprit, exited
-                        ? Crashed(culprit, process, errors)
+                        ? Crashed(process, errors, when)
                         : budgetBinds
-                            ? $"Timed out: the grading time budget ({limits.BudgetSeconds:0} s) ran out while this test ran."
-                            : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds (an infinite loop, or far too slow).");
+                            ? $"Timed out: the grading time budget ({limits.BudgetSeconds:0} s) ran out {when}."
+                            : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds {when} (an infinite loop, or far too slow).");
                     return;
                 }
                 heardFromRunner = true;
-                if (next.Event == "started" && byName.TryGetValue(next.Test, out var started))
+                if (e.Event == "started" && current is null && e.Test == next.FullName)
                 {
-                    current = started;
+                    current = next;
                     clock.Restart();
                 }
-                else if (next.Event == "finished" && byName.TryGetValue(next.Test, out var finished))
+                else if (e.Event == "finished" && current is not null && e.Test == current.FullName)
                 {
-                    bool passed = next.Outcome == "Passed";
-                    Record(outcomes, remaining, finished, passed ? "" : next.Message ?? "", next.Output ?? "", next.Seconds ?? 0, passed);
+                    bool passed = e.Outcome == "Passed";
+                    Record(outcomes, remaining, current, passed ? "" : e.Message ?? "", e.Output ?? "", e.Seconds ?? 0, passed);
                     current = null;
-                    if (!passed && MayHavePoisonedTheProcess(next.Message))
+                    clock.Restart();
+                    if (!passed && MayHavePoisonedTheProcess(e.Message))
                     {
                         Stop(process);
                         return;
                     }
                 }
-                else if (next.Event == "done")
+                else if (e.Event == "done" && current is null)
                 {
                     break;
+                }
+                else
+                {
+                    Stop(process);
+                    Record(outcomes, remaining, current ?? next,
+                        $"The test process broke the grading protocol (it sent '{e.Event}' for another test than expected), so this test fails and a fresh process carries on.");
+                    return;
                 }
             }
             Stop(process);
@@ -151,7 +170,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     private static bool MayHavePoisonedTheProcess(string? message) =>
         message is not null && (message.Contains(nameof(OutOfMemoryException)) || message.Contains("InsufficientExecutionStackException"));
 
-    private static string Crashed(GradedTest test, Process process, ConcurrentQueue<string> errors)
+    private static string Crashed(Process process, ConcurrentQueue<string> errors, string when)
     {
         process.WaitForExit(5000);
         string code = process.HasExited ? process.ExitCode.ToString() : "unknown";
@@ -159,8 +178,9 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
         string stderr = string.Join("\n", errors.Take(3));
         string why = allErrors.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
             : allErrors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ? "running out of memory (OutOfMemoryException)"
+            : allErrors.Contains("TypeInitializationException", StringComparison.Ordinal) ? "an exception in a static constructor or field initializer"
             : "the process exiting (Environment.Exit, a crash, or a kill)";
-        return $"Crashed: the test process ended while this test ran, with exit code {code}, most likely from {why}. "
+        return $"Crashed: the test process ended {when}, with exit code {code}, most likely from {why}. "
              + (stderr.Length > 0 ? $"Last error output:\n{Truncate(stderr, 1000)}" : "");
     }
 

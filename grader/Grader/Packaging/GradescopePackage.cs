@@ -14,8 +14,14 @@ public static class GradescopePackage
     private const int Executable = 0b111_101_101; // rwxr-xr-x
     private const int Regular = 0b110_100_100; // rw-r--r--
 
+    /// <summary>The file at the zip's root naming the isolation level run_autograder asks for.</summary>
+    public const string IsolationFile = "isolation.txt";
+
     /// <summary>Writes the zip to <paramref name="zipPath"/>; returns the number of entries.</summary>
-    public static int Write(RepositoryLayout layout, string zipPath)
+    /// <param name="layout">The course repository.</param>
+    /// <param name="zipPath">Where to write the zip.</param>
+    /// <param name="isolation">The isolation level grading asks for (bubblewrap unless course staff name a weaker one).</param>
+    public static int Write(RepositoryLayout layout, string zipPath, string isolation = "bubblewrap")
     {
         if (File.Exists(zipPath))
         {
@@ -30,6 +36,13 @@ public static class GradescopePackage
             Add(zip, Path.Combine(layout.Root, "grader", "gradescope", script), script, Executable);
             count++;
         }
+        var level = zip.CreateEntry(IsolationFile);
+        level.ExternalAttributes = (0x8000 | Regular) << 16;
+        using (var writer = new StreamWriter(level.Open()))
+        {
+            writer.Write(isolation + "\n");
+        }
+        count++;
         foreach (string file in Directory.EnumerateFiles(layout.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string relative = Path.GetRelativePath(layout.Root, file).Replace('\\', '/');

@@ -15,6 +15,8 @@ public static class FeedbackMarkdown
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**Score: {report.Score:0.##} / {report.MaxScore:0.##}** ({report.Outcomes.Count(o => o.Passed)} of {report.Outcomes.Count} tests passed)");
         md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Isolation of the submitted code while it was tested: {report.Isolation}.");
+        md.AppendLine();
         if (report.ReplacedFiles.Count > 0)
         {
             md.AppendLine("## Files not graded");

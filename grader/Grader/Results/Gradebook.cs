@@ -4,7 +4,10 @@ using Assignment1.Grader.Grading;
 
 namespace Assignment1.Grader.Results;
 
-/// <summary>The bulk-grading CSV: one row per submission, one column per test, the total, and any grader error.</summary>
+/// <summary>
+/// The bulk-grading CSV: one row per submission, one column per test, the total, and an error column that explains
+/// every submission not graded as submitted (refused at intake, files missing or replaced, or not gradable at all).
+/// </summary>
 public static class Gradebook
 {
     /// <summary>Renders the gradebook; <paramref name="failures"/> are submissions the grader could not grade (score 0).</summary>
@@ -16,7 +19,7 @@ public static class Gradebook
         {
             var scores = tests.Select(t => report.Outcomes.FirstOrDefault(o => o.Test.Number == t.Number) is { Passed: true } ? t.Points : 0.0);
             csv.AppendLine(string.Join(",", new[] { Quote(report.SubmissionName) }
-                .Concat(scores.Select(Number)).Append(Number(report.Score)).Append("")));
+                .Concat(scores.Select(Number)).Append(Number(report.Score)).Append(Quote(report.Irregularities))));
         }
         foreach (var (name, why) in failures.OrderBy(f => f.Key, StringComparer.Ordinal))
         {

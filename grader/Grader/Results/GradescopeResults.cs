@@ -10,10 +10,16 @@ namespace Assignment1.Grader.Results;
 /// formats, visibility, stdout_visibility, extra_data, tests, leaderboard; per test score, max_score, status,
 /// name, name_format, number, output, output_format, tags, visibility, extra_data.
 /// Nothing in it depends on timing except <c>execution_time</c>, so regrading gives the same file.
+/// What students see before the due date counts only the visible tests: the top-level <c>output</c> summarises them
+/// alone, and the total over all tests is a 0-point entry of its own with <c>after_due_date</c> visibility (as are
+/// the hidden tests themselves). Gradescope hides a submission's total score while some of its tests are hidden.
 /// </summary>
 public static class GradescopeResults
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The visibility of what students may see only after the due date.</summary>
+    public const string HiddenUntilDue = "after_due_date";
 
     /// <summary>The results of a completed grading.</summary>
     public static JsonObject From(GradingReport report)
@@ -36,6 +42,20 @@ public static class GradescopeResults
                 ["extra_data"] = new JsonObject(),
             });
         }
+        tests.Add(new JsonObject
+        {
+            ["score"] = 0.0,
+            ["max_score"] = 0.0,
+            ["status"] = "passed",
+            ["name"] = "Total, including the tests shown after the due date",
+            ["name_format"] = "text",
+            ["output"] = string.Create(CultureInfo.InvariantCulture,
+                $"Score: {report.Score:0.##} / {report.MaxScore:0.##} ({report.Outcomes.Count(o => o.Passed)} of {report.Outcomes.Count} tests passed)."),
+            ["output_format"] = "text",
+            ["tags"] = new JsonArray(),
+            ["visibility"] = HiddenUntilDue,
+            ["extra_data"] = new JsonObject(),
+        });
         return Document(report.Score, report.Seconds, Summary(report), tests, new JsonObject
         {
             ["isolation"] = report.Isolation,
@@ -78,9 +98,13 @@ public static class GradescopeResults
 
     private static string Summary(GradingReport report)
     {
+        var visible = report.Outcomes.Where(o => o.Test.Visibility == "visible").ToList();
+        bool someHidden = visible.Count < report.Outcomes.Count;
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"Score: {report.Score:0.##} / {report.MaxScore:0.##} ({report.Outcomes.Count(o => o.Passed)} of {report.Outcomes.Count} tests passed)."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{(someHidden ? "Visible tests" : "Score")}: {visible.Where(o => o.Passed).Sum(o => o.Test.Points):0.##} / {visible.Sum(o => o.Test.Points):0.##} ({visible.Count(o => o.Passed)} of {visible.Count} tests passed).{(someHidden ? " More tests are graded and shown after the due date." : "")}"),
+            $"Isolation of your code while it was tested: {report.Isolation}.",
         };
         foreach (var (file, reason) in report.ReplacedFiles.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
