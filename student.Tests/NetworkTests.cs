@@ -14,6 +14,10 @@ public class NetworkTests
     // Σ|actual − expected| to 7 places over each gradient, as the original.
     private const double GradientTolerance = 5e-8;
 
+    // The original's losses of freshly initialised models on the fixed batch (NumPy).
+    private const double SoftmaxRegressionLoss = 2.3029035854;
+    private const double TwoLayerNetLoss = 2.3028479181;
+
     private const string GradientHint =
         "average over the batch: dL/dscores = (softmax − onehot(y)) / N, then apply the chain rule backwards through each layer.";
 
@@ -23,7 +27,7 @@ public class NetworkTests
     {
         var (x, y) = Fixtures.FixedBatch();
         var (loss, accuracy) = StudentCode.Run("SoftmaxRegression.Forward", () => new SoftmaxRegression().Forward(x, y));
-        Expect.Close(2.3029035854, loss, 5e-6, "Loss of a fresh SoftmaxRegression on the fixed batch",
+        Expect.Close(SoftmaxRegressionLoss, loss, 5e-6, "Loss of a fresh SoftmaxRegression on the fixed batch",
             "scores = ReLU(x·W1), probabilities = Softmax(scores), loss = CrossEntropyLoss(probabilities, y).");
         Expect.Close(0.046875, accuracy, 5e-5, "Accuracy of a fresh SoftmaxRegression on the fixed batch",
             "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
@@ -49,7 +53,8 @@ public class NetworkTests
         StudentCode.Run("SoftmaxRegression.Forward", () => model.Forward(x, y));
         var analytic = model.Gradients["W1"].Clone();
         StudentCode.Run("SoftmaxRegression.Forward (evaluation mode)", () =>
-            FiniteDifferences.Check(model, "W1", analytic, x, y, samples: 20, tolerance: 1e-4, GradientHint));
+            FiniteDifferences.Check(model, "W1", analytic, x, y, samples: 20, tolerance: 1e-4, GradientHint,
+                expectedLoss: SoftmaxRegressionLoss, Fixtures.Gradient("softmax_grad_W1", 784, 10)));
     }
 
     [Graded("4.4", 3, "Two-layer network: loss and accuracy")]
@@ -58,7 +63,7 @@ public class NetworkTests
     {
         var (x, y) = Fixtures.FixedBatch();
         var (loss, accuracy) = StudentCode.Run("TwoLayerNet.Forward", () => new TwoLayerNet().Forward(x, y));
-        Expect.Close(2.3028479181, loss, 5e-6, "Loss of a fresh TwoLayerNet on the fixed batch",
+        Expect.Close(TwoLayerNetLoss, loss, 5e-6, "Loss of a fresh TwoLayerNet on the fixed batch",
             "Z1 = x·W1 + b1, A1 = Sigmoid(Z1), Z2 = A1·W2 + b2, probabilities = Softmax(Z2), loss = CrossEntropyLoss(probabilities, y).");
         Expect.Close(0.046875, accuracy, 5e-5, "Accuracy of a fresh TwoLayerNet on the fixed batch",
             "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
@@ -92,6 +97,7 @@ public class NetworkTests
             $"Gradients[\"{parameter}\"] set by Forward", "missing", "store the gradient of every parameter in training mode.");
         var analytic = model.Gradients[parameter].Clone();
         StudentCode.Run("TwoLayerNet.Forward (evaluation mode)", () =>
-            FiniteDifferences.Check(model, parameter, analytic, x, y, samples: 12, tolerance: 1e-4, GradientHint));
+            FiniteDifferences.Check(model, parameter, analytic, x, y, samples: 12, tolerance: 1e-4, GradientHint,
+                expectedLoss: TwoLayerNetLoss, Fixtures.Gradient($"twolayer_grad_{parameter}", model.Weights[parameter].RowCount, model.Weights[parameter].ColumnCount)));
     }
 }

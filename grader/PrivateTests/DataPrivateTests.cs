@@ -41,6 +41,11 @@ public class DataPrivateTests
         Expect.True(sizes.SequenceEqual(expected) && labelBatches.Select(l => l.Length).SequenceEqual(expected),
             $"Wrong batch sizes for {scenario}", string.Join(", ", expected), string.Join(", ", sizes),
             "cut batches of batchSize rows; the last one holds the remainder (possibly all of N), and no batch is empty.");
+        // The same batch size on more than two batches' worth of data: a function that returns everything as one batch fails here.
+        int[] more = StudentCode.Run("GenerateBatchedData", () => Utils.GenerateBatchedData(IdMatrix(2 * batchSize + 1), Ids(2 * batchSize + 1), batchSize, shuffle, seed: 3))
+            .Batches.Select(b => b.RowCount).ToArray();
+        Expect.True(more.Length > 1 && more.All(size => size <= batchSize), $"Wrong batches for N={2 * batchSize + 1} batch={batchSize}",
+            $"batches of at most {batchSize} rows", string.Join(", ", more), "cut batches of batchSize rows; the last one holds the remainder.");
     }
 
     [TestCase(false)]
@@ -49,6 +54,8 @@ public class DataPrivateTests
     public void EverySample_AppearsExactlyOncePerEpoch(bool shuffle)
     {
         var (batches, _) = StudentCode.Run("GenerateBatchedData", () => Utils.GenerateBatchedData(IdMatrix(37), Ids(37), 5, shuffle, seed: 11));
+        Expect.True(batches.Count > 1 && batches.All(b => b.RowCount <= 5), "Wrong batches for 37 samples of 5", "batches of at most 5 rows",
+            $"{batches.Count} batches of {string.Join(", ", batches.Select(b => b.RowCount))} rows", "cut batches of batchSize rows; the last one holds the remainder.");
         int[] seen = batches.SelectMany(b => b.Column(0)).Select(v => (int)v).ToArray();
         Expect.True(seen.Order().SequenceEqual(Enumerable.Range(0, 37)), "Samples are missing or repeated",
             "each of the 37 samples once", $"{seen.Length} rows, {seen.Distinct().Count()} distinct",
@@ -65,6 +72,9 @@ public class DataPrivateTests
     public void Shuffling_KeepsEachLabelWithItsImage()
     {
         var (batches, labelBatches) = StudentCode.Run("GenerateBatchedData", () => Utils.GenerateBatchedData(IdMatrix(50), Ids(50), 7, shuffle: true, seed: 5));
+        Expect.True(batches.Count > 1 && batches.Count == labelBatches.Count && batches.All(b => b.RowCount <= 7), "The data was not cut into batches of 7",
+            "batches of at most 7 rows, one label batch each", $"{batches.Count} data batches and {labelBatches.Count} label batches",
+            "cut batches of batchSize rows, and return the labels of batch i at position i of the second list.");
         for (int b = 0; b < batches.Count; b++)
         {
             for (int r = 0; r < batches[b].RowCount; r++)

@@ -55,7 +55,10 @@ public class NetworkPrivateTests
         }
         var weightsBefore = model.Weights.ToDictionary(p => p.Key, p => p.Value.Clone());
         var gradientsBefore = model.Gradients.ToDictionary(p => p.Key, p => p.Value.Clone());
-        StudentCode.Run($"{modelName}.Forward (evaluation mode)", () => model.Forward(PrivateSuite.Random(3, 6, seed: 41), [0, 1, 2], ForwardMode.Evaluate));
+        var x = PrivateSuite.Random(3, 6, seed: 41);
+        double evaluated = StudentCode.Run($"{modelName}.Forward (evaluation mode)", () => model.Forward(x, [0, 1, 2], ForwardMode.Evaluate)).Loss;
+        Expect.True(evaluated > 0 && double.IsFinite(evaluated), "Evaluation mode computed no loss", "a positive cross-entropy loss", Expect.Format(evaluated),
+            "evaluation mode runs the same forward pass and loss as training mode; it only skips the gradients.");
         foreach (string name in weightsBefore.Keys)
         {
             Expect.Close(gradientsBefore[name], model.Gradients[name], 0, $"Gradients[\"{name}\"] after Forward(..., ForwardMode.Evaluate)",
@@ -72,8 +75,14 @@ public class NetworkPrivateTests
         var model = Create(modelName);
         var x = PrivateSuite.Random(4, 6, seed: 51);
         int[] y = [0, 1, 2, 1];
+        SetSentinelGradients(model);
         StudentCode.Run($"{modelName}.Forward", () => model.Forward(x, y));
         var first = model.Gradients.ToDictionary(p => p.Key, p => p.Value.Clone());
+        foreach (var (name, gradient) in first)
+        {
+            Expect.True(!gradient.Equals(Sentinel(model.Weights[name])), $"Gradients[\"{name}\"] was not set by Forward", "a new gradient",
+                "the value it held before", "in training mode, assign every parameter's gradient: Gradients[name] = ....");
+        }
         StudentCode.Run($"{modelName}.Forward", () => model.Forward(x, y));
         foreach (var (name, gradient) in first)
         {
@@ -87,13 +96,27 @@ public class NetworkPrivateTests
     public void Gradients_HaveTheShapesOfTheirParameters()
     {
         var model = Create(nameof(TwoLayerNet));
+        SetSentinelGradients(model);
         StudentCode.Run("TwoLayerNet.Forward", () => model.Forward(PrivateSuite.Random(4, 6, seed: 61), [0, 1, 2, 0]));
         foreach (var (name, weight) in model.Weights)
         {
             var gradient = model.Gradients.GetValueOrDefault(name);
-            Expect.True(gradient is not null && gradient.RowCount == weight.RowCount && gradient.ColumnCount == weight.ColumnCount,
-                $"Gradients[\"{name}\"] has the wrong shape", $"{weight.RowCount}x{weight.ColumnCount}", gradient is null ? "missing" : $"{gradient.RowCount}x{gradient.ColumnCount}",
+            Expect.True(gradient is not null && !gradient.Equals(Sentinel(weight)), $"Gradients[\"{name}\"] was not set by Forward", "a new gradient",
+                gradient is null ? "missing" : "the value it held before", "in training mode, assign every parameter's gradient: Gradients[name] = ....");
+            Expect.True(gradient!.RowCount == weight.RowCount && gradient.ColumnCount == weight.ColumnCount,
+                $"Gradients[\"{name}\"] has the wrong shape", $"{weight.RowCount}x{weight.ColumnCount}", $"{gradient.RowCount}x{gradient.ColumnCount}",
                 "a bias gradient is a 1×n row (sum over the batch with SumOverRows), a weight gradient has the weight's shape.");
+        }
+    }
+
+    /// <summary>A recognisable value of <paramref name="weight"/>'s shape that no Forward computes.</summary>
+    private static Matrix<double> Sentinel(Matrix<double> weight) => Matrix<double>.Build.Dense(weight.RowCount, weight.ColumnCount, 12345.0);
+
+    private static void SetSentinelGradients(BaseNetwork model)
+    {
+        foreach (string name in model.Weights.Keys.ToList())
+        {
+            model.Gradients[name] = Sentinel(model.Weights[name]);
         }
     }
 
@@ -101,7 +124,11 @@ public class NetworkPrivateTests
         ? new TwoLayerNet(inputSize: 6, numClasses: 3, hiddenSize: 5)
         : new SoftmaxRegression(inputSize: 6, numClasses: 3);
 
-    /// <summary>Every entry of the parameter's gradient against (L(w+h) − L(w−h)) / 2h, with the loss from evaluation mode.</summary>
+    /// <summary>
+    /// Every entry of the parameter's gradient against (L(w+h) − L(w−h)) / 2h, where L is the true loss computed by the
+    /// tests' own code (<see cref="IndependentLoss"/>): a fake loss with a gradient to match earns nothing, and a wrong
+    /// loss with a right gradient loses only the loss tests.
+    /// </summary>
     private static void CheckAllEntries(BaseNetwork model, Matrix<double> x, int[] y, string parameter)
     {
         const double h = 1e-6;
@@ -117,14 +144,14 @@ public class NetworkPrivateTests
             {
                 double original = weights[r, c];
                 weights[r, c] = original + h;
-                double plus = StudentCode.Run("Forward (evaluation mode)", () => model.Forward(x, y, ForwardMode.Evaluate).Loss);
+                double plus = IndependentLoss.Of(model, x, y);
                 weights[r, c] = original - h;
-                double minus = StudentCode.Run("Forward (evaluation mode)", () => model.Forward(x, y, ForwardMode.Evaluate).Loss);
+                double minus = IndependentLoss.Of(model, x, y);
                 weights[r, c] = original;
                 double numeric = (plus - minus) / (2 * h);
                 double error = Math.Abs(numeric - analytic![r, c]) / Math.Max(1e-7, Math.Abs(numeric) + Math.Abs(analytic[r, c]));
                 Expect.True(error < 1e-5, $"Gradients[\"{parameter}\"][{r}, {c}] of a {model.GetType().Name} with {model.InputSize} inputs, {model.NumClasses} classes and a batch of {x.RowCount}",
-                    $"{Expect.Format(numeric)} (central difference)", Expect.Format(analytic[r, c]), GradientHint);
+                    $"{Expect.Format(numeric)} (central difference of the loss)", Expect.Format(analytic[r, c]), GradientHint);
             }
         }
     }

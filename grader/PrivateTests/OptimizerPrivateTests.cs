@@ -57,6 +57,12 @@ public class OptimizerPrivateTests
     [Graded("10.4", 3, "A zero learning rate changes nothing", PrivateSuite.Visibility)]
     public void Update_WithZeroLearningRate_LeavesTheWeights()
     {
+        var moved = NetworkWithGradients(zeroGradients: false);
+        var start = moved.Weights.ToDictionary(p => p.Key, p => p.Value.Clone());
+        StudentCode.Run("Sgd.Update", () => new Sgd(learningRate: 0.1, reg: 0.5).Update(moved));
+        Expect.True(start.Any(p => !p.Value.Equals(moved.Weights[p.Key])), "Update with lr = 0.1 changed no weight", "W ← W − lr·(dW + reg·W)",
+            "the same weights", "Update must change the weights when the learning rate is not 0 (this test then checks lr = 0).");
+
         var model = NetworkWithGradients(zeroGradients: false);
         var weights = model.Weights.ToDictionary(p => p.Key, p => p.Value.Clone());
         StudentCode.Run("Sgd.Update", () => new Sgd(learningRate: 0, reg: 0.5).Update(model));

@@ -33,7 +33,10 @@ public class PlotPrivateTests
     [Graded("11.2", 4, "The figures open in a browser", PrivateSuite.Visibility)]
     public void Figures_AreValidImages()
     {
-        foreach (string figure in Plot(_root))
+        var figures = Plot(_root);
+        Expect.True(figures.Count >= 1, "PlotCurves wrote no figures to check", "two figures (loss and accuracy)", $"{figures.Count} figures",
+            "save one figure of the losses and one of the accuracies into the folder given (LineChart.Save).");
+        foreach (string figure in figures)
         {
             byte[] bytes = File.ReadAllBytes(figure);
             bool valid = Path.GetExtension(figure).ToLowerInvariant() switch

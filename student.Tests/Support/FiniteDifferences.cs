@@ -16,11 +16,27 @@ public static class FiniteDifferences
     /// with central differences of the loss at <paramref name="samples"/> entries; fails with the first
     /// entry whose relative error exceeds <paramref name="tolerance"/>.
     /// </summary>
+    /// <param name="model">The freshly initialised model, after a training-mode <c>Forward</c>.</param>
+    /// <param name="parameter">The parameter checked ("W1", "b1", …).</param>
+    /// <param name="analytic">The gradient the student's <c>Forward</c> stored for it.</param>
+    /// <param name="x">The batch.</param>
+    /// <param name="y">Its labels.</param>
+    /// <param name="samples">How many entries to check.</param>
+    /// <param name="tolerance">Largest relative error allowed.</param>
+    /// <param name="hint">What to look at when an entry disagrees.</param>
+    /// <param name="expectedLoss">
+    /// The original's loss at these weights: the slope of a wrong loss says nothing about the gradient, so the loss
+    /// must be right first (a constant loss and zero gradients agree perfectly, and are both wrong).
+    /// </param>
+    /// <param name="expectedGradient">The original's gradient: its largest entries are always among those checked.</param>
     public static void Check(BaseNetwork model, string parameter, Matrix<double> analytic,
-        Matrix<double> x, int[] y, int samples, double tolerance, string hint)
+        Matrix<double> x, int[] y, int samples, double tolerance, string hint, double expectedLoss, Matrix<double> expectedGradient)
     {
+        double loss = model.Forward(x, y, ForwardMode.Evaluate).Loss;
+        Expect.Close(expectedLoss, loss, 5e-6, $"Loss of {model.GetType().Name}.Forward (evaluation mode) at the weights whose gradient is checked",
+            "a gradient check compares your gradient with the slope of your loss, so the loss must be right first: make the loss test of this model pass, then come back.");
         var weights = model.Weights[parameter];
-        foreach (var (r, c) in PickEntries(analytic, samples))
+        foreach (var (r, c) in PickEntries(expectedGradient, samples / 2).Concat(PickEntries(analytic, samples - samples / 2)).Distinct())
         {
             double original = weights[r, c];
             weights[r, c] = original + Step;

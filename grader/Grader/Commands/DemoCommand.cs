@@ -8,9 +8,14 @@ namespace Assignment1.Grader.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    private const string BuggyFile = "Models/TwoLayerNet.cs";
-    private const string CorrectLine = "Gradients[\"b1\"] = dZ1.SumOverRows();";
-    private const string BuggyLine = "Gradients[\"b1\"] = dZ1.SumOverRows() / y.Length;";
+    /// <summary>The file the demo's bug is planted in, under student/.</summary>
+    internal const string BuggyFile = "Models/TwoLayerNet.cs";
+
+    /// <summary>The reference's line the bug replaces.</summary>
+    internal const string CorrectLine = "Gradients[\"b1\"] = dZ1.SumOverRows();";
+
+    /// <summary>The bug: the bias gradient divided by N a second time.</summary>
+    internal const string BuggyLine = "Gradients[\"b1\"] = dZ1.SumOverRows() / y.Length;";
 
     /// <summary>Runs the demo; returns the grade command's exit code.</summary>
     public static int Run(string[] args, RepositoryLayout layout)

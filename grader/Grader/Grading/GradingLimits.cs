@@ -14,6 +14,7 @@ namespace Assignment1.Grader.Grading;
 /// <param name="MaxUncompressedBytes">Bytes a submitted zip may expand to, in all.</param>
 /// <param name="MaxFileBytes">Bytes one submitted file may have.</param>
 /// <param name="TotalPoints">Points the suites must add up to.</param>
+/// <param name="MaxMessageCharacters">Characters of a test's failure message kept (a submission's exception messages can be megabytes).</param>
 /// <param name="CompileSeconds">Seconds the compiler may spend on a submission; a file that takes longer is replaced by the handout's version.</param>
 public sealed record GradingLimits(
     double TestTimeoutSeconds = 15,
@@ -25,7 +26,8 @@ public sealed record GradingLimits(
     long MaxUncompressedBytes = 50L << 20,
     long MaxFileBytes = 1L << 20,
     double TotalPoints = 100,
-    double CompileSeconds = 60)
+    double CompileSeconds = 60,
+    int MaxMessageCharacters = 4_000)
 {
     /// <summary>The defaults.</summary>
     public static GradingLimits Default { get; } = new();

@@ -157,10 +157,11 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
         }
     }
 
-    private static void Record(Dictionary<string, TestOutcome> outcomes, Queue<GradedTest> remaining, GradedTest test,
+    private void Record(Dictionary<string, TestOutcome> outcomes, Queue<GradedTest> remaining, GradedTest test,
         string message, string output = "", double seconds = 0, bool passed = false)
     {
-        outcomes[test.FullName] = new TestOutcome(test, passed, message, output, seconds);
+        // What the submission controls is capped here, by the grader: results.json stays small whatever it throws or prints.
+        outcomes[test.FullName] = new TestOutcome(test, passed, Truncate(message, limits.MaxMessageCharacters), Truncate(output, limits.MaxOutputCharacters + 200), seconds);
         // Keep the queue in order: drop this test wherever it is.
         var rest = remaining.Where(t => t.FullName != test.FullName).ToList();
         remaining.Clear();
@@ -277,5 +278,6 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
         }
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+    private static string Truncate(string text, int max) =>
+        text.Length <= max ? text : text[..max] + $"… ({text.Length - max:N0} more characters not shown)";
 }

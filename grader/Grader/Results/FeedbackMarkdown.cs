@@ -23,7 +23,7 @@ public static class FeedbackMarkdown
             md.AppendLine();
             foreach (var (_, reason) in report.ReplacedFiles.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
-                md.AppendLine("```text").AppendLine(reason).AppendLine("```");
+                AppendBlock(md, reason);
             }
             md.AppendLine();
         }
@@ -33,7 +33,7 @@ public static class FeedbackMarkdown
             md.AppendLine();
             foreach (string note in report.Notes)
             {
-                md.AppendLine($"- {note}");
+                md.AppendLine($"- {Inline(note)}");
             }
             md.AppendLine();
         }
@@ -50,8 +50,39 @@ public static class FeedbackMarkdown
             md.AppendLine();
             md.AppendLine($"### {o.Test.Number} {o.Test.DisplayName}");
             md.AppendLine();
-            md.AppendLine("```text").AppendLine(o.Message.Trim()).AppendLine("```");
+            AppendBlock(md, o.Message.Trim());
         }
         return md.ToString();
+    }
+
+    /// <summary>
+    /// Text a submission controls (compiler messages, exception messages) in a fenced block whose fence is longer than
+    /// any run of backticks inside it, so that it cannot close the block and add markup of its own.
+    /// </summary>
+    private static void AppendBlock(StringBuilder md, string text)
+    {
+        int longest = 0, run = 0;
+        foreach (char ch in text)
+        {
+            run = ch == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        string fence = new('`', Math.Max(3, longest + 1));
+        md.AppendLine(fence + "text").AppendLine(text).AppendLine(fence);
+    }
+
+    /// <summary>One line of text a submission may control (a file name), with Markdown's active characters escaped.</summary>
+    private static string Inline(string text)
+    {
+        var escaped = new StringBuilder();
+        foreach (char ch in text.ReplaceLineEndings(" "))
+        {
+            if ("\\`*_[]<>|".Contains(ch))
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(ch);
+        }
+        return escaped.ToString();
     }
 }

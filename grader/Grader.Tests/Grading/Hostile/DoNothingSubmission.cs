@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Assignment1.Grader.Skeleton;
 
 namespace Assignment1.Grader.Tests.Grading.Hostile;
@@ -35,12 +37,18 @@ public static class DoNothingSubmission
 
     private static string Replace(string text, IReadOnlyDictionary<string, string> bodies)
     {
+        var root = CSharpSyntaxTree.ParseText(text).GetRoot();
         var region = new Regex(Regex.Escape(SkeletonGenerator.BeginMarker) + ".*?" + Regex.Escape(SkeletonGenerator.EndMarker), RegexOptions.Singleline);
         return region.Replace(text, match =>
         {
-            // The method a region belongs to: the last declaration "Name(" before it.
-            var declarations = Regex.Matches(text[..match.Index], @"(?:public|protected|private|internal)[^;{=]*?\b(\w+)\s*\(");
-            string method = declarations.Count > 0 ? declarations[^1].Groups[1].Value : "";
+            // The method (or constructor) a region belongs to.
+            var member = root.FindToken(match.Index).Parent?.AncestorsAndSelf().OfType<BaseMethodDeclarationSyntax>().FirstOrDefault();
+            string method = member switch
+            {
+                MethodDeclarationSyntax m => m.Identifier.Text,
+                ConstructorDeclarationSyntax c => c.Identifier.Text,
+                _ => "",
+            };
             return bodies.TryGetValue(method, out string? body) ? body : match.Value;
         });
     }
