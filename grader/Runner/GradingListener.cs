@@ -2,14 +2,20 @@ using NUnit.Framework.Interfaces;
 
 namespace Assignment1.TestRunner;
 
-/// <summary>Streams each test case's start and result to the grader as it happens.</summary>
+/// <summary>
+/// Streams each test case's start and result to the grader as it happens. What a test printed, on standard output
+/// (NUnit keeps it in the result) and on standard error (NUnit reports it as output events), goes with its result.
+/// </summary>
 public sealed class GradingListener(ResultChannel channel, int maxOutputCharacters) : ITestListener
 {
+    private readonly System.Text.StringBuilder _errors = new();
+
     /// <inheritdoc/>
     public void TestStarted(ITest test)
     {
         if (!test.IsSuite)
         {
+            _errors.Clear();
             channel.Send(new RunnerEvent("started", test.FullName));
         }
     }
@@ -25,7 +31,7 @@ public sealed class GradingListener(ResultChannel channel, int maxOutputCharacte
         {
             Outcome = result.ResultState.Status.ToString(),
             Message = result.Message,
-            Output = Truncate(result.Output),
+            Output = Truncate(result.Output + _errors),
             Seconds = result.Duration,
         });
     }
@@ -33,6 +39,10 @@ public sealed class GradingListener(ResultChannel channel, int maxOutputCharacte
     /// <inheritdoc/>
     public void TestOutput(TestOutput output)
     {
+        if (output.Stream == "Error" && _errors.Length <= maxOutputCharacters)
+        {
+            _errors.Append(output.Text);
+        }
     }
 
     /// <inheritdoc/>

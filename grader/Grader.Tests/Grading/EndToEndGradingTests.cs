@@ -135,6 +135,24 @@ public class EndToEndGradingTests
     }
 
     [Test]
+    public void HarmlessCode_DebugOutput_ConditionalCompilation_AndCreatingTheFigureFolder_LosesNothing()
+    {
+        var files = GradingFixture.ReferenceFiles((path, text) => path switch
+        {
+            "student/Models/BaseNetwork.cs" => text.Replace("return x.Map(value => Math.Max(0.0, value));",
+                "Console.Error.WriteLine($\"ReLU of a {x.RowCount}x{x.ColumnCount} matrix\");\n#if NET8_0_OR_GREATER\n        return x.Map(value => Math.Max(0.0, value));\n#else\n        throw new NotSupportedException();\n#endif"),
+            "student/Utils.cs" => text.Replace("new LineChart(\"Loss per epoch\"", "Directory.CreateDirectory(outputDirectory);\n        new LineChart(\"Loss per epoch\""),
+            _ => text,
+        });
+        files["student/Models/BaseNetwork.cs"].Should().Contain("#if NET8_0_OR_GREATER");
+        files["student/Utils.cs"].Should().Contain("Directory.CreateDirectory(outputDirectory);");
+        var report = GradingFixture.Grade(files, GradingFixture.Sections("1", "11"));
+        report.Outcomes.Should().OnlyContain(o => o.Passed, string.Join("; ", report.Outcomes.Where(o => !o.Passed).Select(o => $"{o.Test.Number}: {o.Message}")));
+        report.Notes.Should().BeEmpty("nothing was refused");
+        report.Outcomes.Single(o => o.Test.Number == "1.3").Output.Should().Contain("ReLU of a", "what a test printed is kept in its output");
+    }
+
+    [Test]
     public void MissingFile_CostsOnlyItsTests_AndSaysItIsMissing()
     {
         var files = GradingFixture.ReferenceFiles();

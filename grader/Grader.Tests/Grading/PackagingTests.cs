@@ -70,6 +70,16 @@ public class PackagingTests
     }
 
     [Test]
+    public void GradescopeAutograder_CarriesAWeakerIsolationLevel_OnlyWhenNamed()
+    {
+        string zipPath = Path.Combine(Directory.CreateTempSubdirectory("autograder-level").FullName, "autograder.zip");
+        GradescopePackage.Write(Repository.Layout, zipPath, isolation: "unshare");
+        using var zip = ZipFile.OpenRead(zipPath);
+        new StreamReader(zip.GetEntry(GradescopePackage.IsolationFile)!.Open()).ReadToEnd().Trim().Should().Be("unshare");
+        new StreamReader(zip.GetEntry("run_autograder")!.Open()).ReadToEnd().Should().Contain("--isolation \"$isolation\"", "run_autograder asks for the level baked in");
+    }
+
+    [Test]
     public void GradescopeAutograder_RunOnASimulatedTree_GradesTheSubmission()
     {
         string root = Directory.CreateTempSubdirectory("autograder").FullName;
@@ -80,6 +90,7 @@ public class PackagingTests
             using (var zip = ZipFile.OpenRead(zipPath))
             {
                 zip.GetEntry("setup.sh").Should().NotBeNull();
+                new StreamReader(zip.GetEntry(GradescopePackage.IsolationFile)!.Open()).ReadToEnd().Trim().Should().Be("bubblewrap", "bubblewrap unless staff name a weaker level");
                 zip.GetEntry("run_autograder")!.ExternalAttributes.Should().Be((0x8000 | 0b111_101_101) << 16, "Gradescope runs it directly");
                 zip.Entries.Should().NotContain(e => e.FullName.Contains("/bin/") || e.FullName.Contains("/obj") || e.FullName.StartsWith("data/mnist"));
             }

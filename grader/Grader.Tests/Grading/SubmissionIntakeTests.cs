@@ -168,4 +168,14 @@ public class SubmissionIntakeTests
         }
         return path;
     }
+
+    [Test]
+    public void ManyIgnoredFiles_AreOneLine_WithTheCountAndTheFirstNames()
+    {
+        var ignored = Enumerable.Range(0, 58).Select(i => $"bin/Debug/file{i}.dll").ToList();
+        var notes = SubmissionGrader.IgnoredNote(ignored).ToList();
+        notes.Should().ContainSingle().Which.Should().StartWith("Ignored 58 files").And.Contain("file0.dll").And.Contain("and 53 more");
+        SubmissionGrader.IgnoredNote(["notes.txt"]).Should().ContainSingle().Which.Should().Be("Ignored 'notes.txt': not one of the graded files.");
+        SubmissionGrader.IgnoredNote([]).Should().BeEmpty();
+    }
 }
