@@ -22,14 +22,15 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
 {
     private readonly IReadOnlyList<string> _todoFiles = layout.TodoFiles;
     private readonly Sandbox _sandbox = sandbox ?? Sandbox.Detect(layout.Root);
-    private readonly StudentCompiler _compiler = new(layout.StudentDirectory, layout.TodoFiles, kit.Directory);
+    private readonly Handout _prepared = Handout.For(layout, kit);
+
+    private StudentCompiler _compiler => _prepared.Compiler;
 
     /// <summary>
     /// The handout's TODO files as generated from the reference solution, in memory: the stand-in for a missing or
     /// refused file. Never what student/ holds on disk, which in a course repository may be someone's solution.
     /// </summary>
-    private readonly IReadOnlyDictionary<string, string> _handout = layout.TodoFiles.ToDictionary(f => f,
-        f => SkeletonGenerator.Generate(File.ReadAllText(Path.Combine(layout.SolutionDirectory, f)), f));
+    private IReadOnlyDictionary<string, string> _handout => _prepared.Files;
 
     /// <summary>The files a submission is graded on, in the repository layout.</summary>
     public static IReadOnlyList<string> GradableFiles(RepositoryLayout layout) =>
@@ -58,9 +59,9 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         }
 
         var neutralized = new Dictionary<string, IReadOnlyList<Finding>>();
-        ReplaceFilesThatTakeTooLongToCompile(sources, replaced);
-        ReplaceFilesThatFailChecks(sources, replaced, neutralized);
-        ReplaceFilesThatDoNotCompile(sources, replaced, out var compilation);
+        var compilation = ReplaceFilesThatTakeTooLongToCompile(sources, replaced, out var trees);
+        ReplaceFilesThatFailChecks(sources, replaced, neutralized, trees, compilation);
+        ReplaceFilesThatDoNotCompile(sources, replaced, out compilation);
 
         string kitCopy = Path.Combine(workDirectory, "kit");
         try
@@ -107,7 +108,7 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         try
         {
             kit.CopyWithoutTests(probe);
-            var handout = _compiler.Compile(_todoFiles.Select(f => _compiler.Parse(f, _handout[f])));
+            var handout = _prepared.Compilation;
             var emitted = StudentCompiler.Emit(handout, Path.Combine(probe, "Assignment1.dll"));
             _kitFault = !emitted.Success ? "the handout's skeleton does not compile: " + string.Join("; ", emitted.Diagnostics.Take(5))
                 : null;
@@ -149,51 +150,55 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
     /// A file that makes the compiler work for longer than <see cref="GradingLimits.CompileSeconds"/> (deliberately
     /// pathological generics or overloads) is replaced, so that it costs its own tests and never the bulk run.
     /// </summary>
-    private void ReplaceFilesThatTakeTooLongToCompile(Dictionary<string, string> sources, Dictionary<string, string> replaced)
+    private CSharpCompilation ReplaceFilesThatTakeTooLongToCompile(Dictionary<string, string> sources, Dictionary<string, string> replaced,
+        out IReadOnlyDictionary<string, SyntaxTree> trees)
     {
-        if (CompilesInTime(sources))
+        trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, sources[f]));
+        var compilation = _compiler.Compile(trees.Values);
+        if (CompilesInTime(compilation))
         {
-            return;
+            // The compilation has done its binding: the checks that follow reuse it.
+            return compilation;
         }
         foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
         {
-            var alone = _todoFiles.ToDictionary(f => f, f => f == file ? sources[f] : _handout[f]);
-            if (!CompilesInTime(alone))
+            var alone = _todoFiles.Select(f => _compiler.Parse(f, f == file ? sources[f] : _handout[f]));
+            if (!CompilesInTime(_compiler.Compile(alone)))
             {
                 sources[file] = _handout[file];
                 replaced[file] = $"student/{file} was not graded: compiling it took longer than {limits.CompileSeconds:0} s, so the handout's version was graded in its place.";
             }
         }
+        var current = sources;
+        trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, current[f]));
+        return _compiler.Compile(trees.Values);
     }
 
-    private bool CompilesInTime(IReadOnlyDictionary<string, string> files)
+    private bool CompilesInTime(CSharpCompilation compilation)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(limits.CompileSeconds));
+        // The compiler is asked to stop at the deadline; should it not (it checks the token only between steps), the
+        // grading does not wait for it beyond a grace period: the file counts as too slow either way.
+        var binding = Task.Run(() => compilation.GetDiagnostics(deadline.Token), CancellationToken.None);
         try
         {
-            var compilation = _compiler.Compile(_todoFiles.Select(f => _compiler.Parse(f, files[f])));
-            compilation.GetDiagnostics(deadline.Token);
-            return true;
+            return binding.Wait(TimeSpan.FromSeconds(limits.CompileSeconds + 10)) && binding.IsCompletedSuccessfully;
         }
-        catch (OperationCanceledException)
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OperationCanceledException))
         {
             return false;
         }
     }
 
     private void ReplaceFilesThatFailChecks(Dictionary<string, string> sources, Dictionary<string, string> replaced,
-        Dictionary<string, IReadOnlyList<Finding>> neutralized)
+        Dictionary<string, IReadOnlyList<Finding>> neutralized, IReadOnlyDictionary<string, SyntaxTree> trees, CSharpCompilation compilation)
     {
-        var skeletonTrees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, _handout[f]));
-        var skeletonCompilation = _compiler.Compile(skeletonTrees.Values);
-        var handoutBases = SubmissionRulesChecker.DeclaredBases(skeletonCompilation, skeletonTrees.Values);
-        var trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, sources[f]));
-        var compilation = _compiler.Compile(trees.Values);
-
+        var (skeletonTrees, skeletonCompilation, handoutBases) = (_prepared.Trees, _prepared.Compilation, _prepared.Bases);
+        var submitted = trees.Values.ToList();
         foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
         {
             var surface = PublicSurfaceChecker.Check(skeletonCompilation, skeletonTrees[file], compilation, trees[file]);
-            var refused = SubmissionRulesChecker.Check(compilation, trees[file], trees.Values, handoutBases);
+            var refused = SubmissionRulesChecker.Check(compilation, trees[file], submitted, handoutBases);
             if (surface.Count == 0 && refused.Count > 0 && MethodNeutralizer.Neutralize(trees[file], refused) is { } isolated)
             {
                 // Only the methods with refused code are taken out; the rest of the file is graded.
@@ -266,4 +271,43 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         }
         return outcome;
     }
+}
+
+/// <summary>
+/// What every grading with one repository and kit shares, prepared once per process: the compiler (provided files
+/// parsed, references loaded), the handout's TODO files generated in memory from <c>grader/solution/</c>, and their
+/// compilation. Compilations are immutable, so gradings on several threads share them safely.
+/// </summary>
+internal sealed class Handout
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Lazy<Handout>> Prepared = new();
+
+    private Handout(RepositoryLayout layout, TestKit kit)
+    {
+        Compiler = new StudentCompiler(layout.StudentDirectory, layout.TodoFiles, kit.Directory);
+        Files = layout.TodoFiles.ToDictionary(f => f,
+            f => SkeletonGenerator.Generate(File.ReadAllText(Path.Combine(layout.SolutionDirectory, f)), f));
+        Trees = Files.ToDictionary(f => f.Key, f => Compiler.Parse(f.Key, f.Value));
+        Compilation = Compiler.Compile(Trees.Values);
+        Bases = SubmissionRulesChecker.DeclaredBases(Compilation, Trees.Values);
+    }
+
+    /// <summary>The compiler, with the kit's recorded build options.</summary>
+    public StudentCompiler Compiler { get; }
+
+    /// <summary>The handout's TODO files (path under student/ → text).</summary>
+    public IReadOnlyDictionary<string, string> Files { get; }
+
+    /// <summary>Their syntax trees.</summary>
+    public IReadOnlyDictionary<string, SyntaxTree> Trees { get; }
+
+    /// <summary>The handout's compilation.</summary>
+    public CSharpCompilation Compilation { get; }
+
+    /// <summary>The bases each handout type declares.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Bases { get; }
+
+    /// <summary>The prepared handout of <paramref name="layout"/> with <paramref name="kit"/>.</summary>
+    public static Handout For(RepositoryLayout layout, TestKit kit) =>
+        Prepared.GetOrAdd((Path.GetFullPath(layout.Root), Path.GetFullPath(kit.Directory)), _ => new Lazy<Handout>(() => new Handout(layout, kit))).Value;
 }
