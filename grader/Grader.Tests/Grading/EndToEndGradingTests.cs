@@ -163,14 +163,15 @@ public class EndToEndGradingTests
     }
 
     [Test]
-    public void TenConsecutiveGradings_GiveIdenticalResults()
+    public void ConsecutiveGradings_GiveIdenticalResults()
     {
         // Every test but the two 10-epoch ones (graded in full elsewhere), the one-epoch trainings included:
         // shuffles, multi-threaded products, failure messages and scores must not vary.
         var files = GradingFixture.ReferenceFiles(GradingFixture.Edit("student/Models/BaseNetwork.cs",
             "return x.Map(value => Math.Max(0.0, value));", "return x.Map(value => Math.Max(0.0, value) + 1e-3);"));
         var kit = GradingFixture.Kit.Only(t => GradingFixture.Section(t) != "12");
-        var gradings = Enumerable.Range(0, 10).Select(_ => Comparable(GradingFixture.Grade(files, kit))).ToList();
+        // Three, not ten: each grading includes the one-epoch trainings, and CI must stay within its time.
+        var gradings = Enumerable.Range(0, 3).Select(_ => Comparable(GradingFixture.Grade(files, kit))).ToList();
         gradings.Distinct().Should().HaveCount(1, "the same submission gets the same results.json every time (execution_time aside)");
         gradings[0].Should().Contain("\"failed\"", "the edit breaks ReLU, so some tests fail with messages that must be stable too");
     }

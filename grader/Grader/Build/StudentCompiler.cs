@@ -54,10 +54,7 @@ public sealed class StudentCompiler
             optimizationLevel: options.GetValueOrDefault("Optimize") is "true" ? OptimizationLevel.Release : OptimizationLevel.Debug,
             checkOverflow: options.GetValueOrDefault("CheckForOverflowUnderflow") is "true",
             allowUnsafe: false,
-            deterministic: true,
-            // One thread: the compile-time limit cancels a compilation, and a concurrent build was seen to wait for its
-            // cancelled workers forever (Roslyn's MethodCompiler.WaitForWorkers). Student files are small.
-            concurrentBuild: false);
+            deterministic: true);
 
         _providedTrees = Directory.EnumerateFiles(studentDirectory, "*.cs", SearchOption.AllDirectories)
             .Select(path => (path, relative: Path.GetRelativePath(studentDirectory, path).Replace('\\', '/')))

@@ -177,8 +177,9 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
     private bool CompilesInTime(CSharpCompilation compilation)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(limits.CompileSeconds));
-        // The compiler is asked to stop at the deadline; should it not (it checks the token only between steps), the
-        // grading does not wait for it beyond a grace period: the file counts as too slow either way.
+        // The compiler is asked to stop at the deadline; should it not (a concurrent build was seen waiting forever for
+        // its cancelled workers, in Roslyn's MethodCompiler.WaitForWorkers), the grading does not wait beyond a grace
+        // period: the file counts as too slow either way, and the abandoned binding holds no lock the grading needs.
         var binding = Task.Run(() => compilation.GetDiagnostics(deadline.Token), CancellationToken.None);
         try
         {

@@ -3,7 +3,7 @@ namespace Assignment1.Grader.Tests.Grading.Hostile;
 /// <summary>
 /// Hostile submissions kept by the team, by class of attack: forging results, reading or writing files, lying objects,
 /// process-wide state, and exits, crashes, hangs and memory hogs started from every place code can run. Each is graded
-/// on the activation and loss tests (sections 1 and 2: one process, seconds) and must respect its bound.
+/// on the activation tests (section 1: one process, seconds) and must respect its bound.
 /// </summary>
 public static class HostileCatalogue
 {

@@ -15,7 +15,7 @@ public class HostileCatalogueTests
 {
     private static readonly GradingLimits FastLimits = GradingLimits.Default with { TestTimeoutSeconds = 4, HeapLimitBytes = 512L << 20 };
 
-    private static TestKit Kit => GradingFixture.Sections("1", "2");
+    private static TestKit Kit => GradingFixture.Sections("1");
 
     private static readonly Lazy<double> DoNothingScore = new(() =>
         GradingFixture.Grade(DoNothingSubmission.Files(DoNothingSubmission.TrivialBodies), Kit, FastLimits).Score);
