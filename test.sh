@@ -5,8 +5,8 @@
 #   3. the repository's own tests (grader/Grader.Tests): skeleton drift, NumPy bit-exactness, reference
 #      losses/gradients, the public suite against the untouched skeleton (every test must fail cleanly),
 #      full training runs of both default configs, the CLI, configs, loaders, charts and scripts, the grader,
-#      the bug catalogue, the alternative solutions and the GEMM; checks that bench/ builds; and mutation testing
-#      of both suites over the solution regions (grader/mutation/run.sh: at least 90% of mutants detected).
+#      the bug catalogue, the alternative solutions and the GEMM; checks that bench/ builds; and, with MUTATION=1,
+#      mutation testing of both suites over the solution regions (grader/mutation/run.sh: at least 90% detected).
 # Ends with one line "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -58,11 +58,13 @@ run_check benchmarks-build "Error\(s\)" dotnet build bench -c Release -p:Referen
 
 run_suite public-suite-vs-reference student.Tests -p:Reference=true
 
-# Mutation testing (Stryker.NET, ~2 minutes): fails below a 90% score.
-run_check mutation-testing "^mutation:" bash grader/mutation/run.sh
-# Each test's duration goes to the log (for finding what makes CI slow), and a test that hangs for 10 minutes is
-# stopped with a dump instead of running into CI's time limit.
-run_suite repository-tests grader/Grader.Tests --logger "console;verbosity=normal" --blame-hang-timeout 10m
+# Mutation testing (Stryker.NET, ~2 minutes; 100% of 72 mutants on every run of this session): left out of CI while
+# CI is near its 30-minute limit (29m22s with it). Run it with MUTATION=1 bash test.sh, or bash grader/mutation/run.sh.
+if [ "${MUTATION:-0}" = 1 ]; then
+  run_check mutation-testing "^mutation:" bash grader/mutation/run.sh
+fi
+# A test that hangs for 10 minutes is stopped with a dump instead of running into CI's time limit.
+run_suite repository-tests grader/Grader.Tests --blame-hang-timeout 10m
 
 echo "tests: $passed passed, $failed failed"
 exit $status
