@@ -1,4 +1,5 @@
 using Assignment1.Grader;
+using Assignment1.Grader.Build;
 using Assignment1.Grader.Commands;
 using Assignment1.Grader.Grading;
 using Assignment1.Grader.Packaging;
@@ -38,6 +39,9 @@ switch (args)
         return GradeCommand.Run(rest, layout);
     case ["demo", .. var demoRest]:
         return DemoCommand.Run(demoRest, layout);
+    case [CompileTimeGuard.Command]:
+        // Internal: the child process in which the grader times the compiler on a submission.
+        return CompileTimeGuard.Run();
     case ["build"]:
         Console.WriteLine("The grader and the test kit are built.");
         return 0;

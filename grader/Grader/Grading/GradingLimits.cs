@@ -15,7 +15,7 @@ namespace Assignment1.Grader.Grading;
 /// <param name="MaxFileBytes">Bytes one submitted file may have.</param>
 /// <param name="TotalPoints">Points the suites must add up to.</param>
 /// <param name="MaxMessageCharacters">Characters of a test's failure message kept (a submission's exception messages can be megabytes).</param>
-/// <param name="CompileSeconds">Seconds the compiler may spend on a submission; a file that takes longer is replaced by the handout's version.</param>
+/// <param name="CompileSeconds">Seconds the compiler may spend binding a submission (after its own start-up); a file that takes longer is replaced by the handout's version.</param>
 public sealed record GradingLimits(
     double TestTimeoutSeconds = 15,
     double BudgetSeconds = 480,
@@ -26,7 +26,7 @@ public sealed record GradingLimits(
     long MaxUncompressedBytes = 50L << 20,
     long MaxFileBytes = 1L << 20,
     double TotalPoints = 100,
-    double CompileSeconds = 60,
+    double CompileSeconds = 20,
     int MaxMessageCharacters = 4_000)
 {
     /// <summary>The defaults.</summary>

@@ -148,47 +148,27 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
 
     /// <summary>
     /// A file that makes the compiler work for longer than <see cref="GradingLimits.CompileSeconds"/> (deliberately
-    /// pathological generics or overloads) is replaced, so that it costs its own tests and never the bulk run.
+    /// pathological generics or overloads) is replaced, so that it costs its own tests and never the bulk run. The
+    /// timing happens in a child process (<see cref="CompileTimeGuard"/>); only what binds in time is compiled here.
     /// </summary>
     private CSharpCompilation ReplaceFilesThatTakeTooLongToCompile(Dictionary<string, string> sources, Dictionary<string, string> replaced,
         out IReadOnlyDictionary<string, SyntaxTree> trees)
     {
-        trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, sources[f]));
-        var compilation = _compiler.Compile(trees.Values);
-        if (CompilesInTime(compilation))
+        if (!_prepared.Guard.BindsInTime(sources, limits.CompileSeconds))
         {
-            // The compilation has done its binding: the checks that follow reuse it.
-            return compilation;
-        }
-        foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
-        {
-            var alone = _todoFiles.Select(f => _compiler.Parse(f, f == file ? sources[f] : _handout[f]));
-            if (!CompilesInTime(_compiler.Compile(alone)))
+            foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
             {
-                sources[file] = _handout[file];
-                replaced[file] = $"student/{file} was not graded: compiling it took longer than {limits.CompileSeconds:0} s, so the handout's version was graded in its place.";
+                var alone = _todoFiles.ToDictionary(f => f, f => f == file ? sources[f] : _handout[f]);
+                if (!_prepared.Guard.BindsInTime(alone, limits.CompileSeconds))
+                {
+                    sources[file] = _handout[file];
+                    replaced[file] = $"student/{file} was not graded: compiling it took longer than {limits.CompileSeconds:0} s, so the handout's version was graded in its place.";
+                }
             }
         }
         var current = sources;
         trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, current[f]));
         return _compiler.Compile(trees.Values);
-    }
-
-    private bool CompilesInTime(CSharpCompilation compilation)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(limits.CompileSeconds));
-        // The compiler is asked to stop at the deadline; should it not (a concurrent build was seen waiting forever for
-        // its cancelled workers, in Roslyn's MethodCompiler.WaitForWorkers), the grading does not wait beyond a grace
-        // period: the file counts as too slow either way, and the abandoned binding holds no lock the grading needs.
-        var binding = Task.Run(() => compilation.GetDiagnostics(deadline.Token), CancellationToken.None);
-        try
-        {
-            return binding.Wait(TimeSpan.FromSeconds(limits.CompileSeconds + 10)) && binding.IsCompletedSuccessfully;
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OperationCanceledException))
-        {
-            return false;
-        }
     }
 
     private void ReplaceFilesThatFailChecks(Dictionary<string, string> sources, Dictionary<string, string> replaced,
@@ -291,7 +271,11 @@ internal sealed class Handout
         Trees = Files.ToDictionary(f => f.Key, f => Compiler.Parse(f.Key, f.Value));
         Compilation = Compiler.Compile(Trees.Values);
         Bases = SubmissionRulesChecker.DeclaredBases(Compilation, Trees.Values);
+        Guard = new CompileTimeGuard(layout.StudentDirectory, layout.TodoFiles, kit.Directory, Files);
     }
+
+    /// <summary>Times the compiler on submitted files, in a child process.</summary>
+    public CompileTimeGuard Guard { get; }
 
     /// <summary>The compiler, with the kit's recorded build options.</summary>
     public StudentCompiler Compiler { get; }

@@ -24,9 +24,6 @@ namespace Assignment1.Grader.Grading;
 public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> testAssemblies, GradingLimits limits, Sandbox sandbox,
     IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> readOnlyFolders, Func<string?>? kitProbe = null)
 {
-    /// <summary>The dotnet host this grader runs on; the child runs on the same one.</summary>
-    private static readonly string DotnetHost = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-
     private const string RunnerDll = "Assignment1.TestRunner.dll";
 
     /// <summary>Lists the test cases of the kit, with their properties, by running the runner in --list mode.</summary>
@@ -193,7 +190,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
         };
-        var start = sandbox.Wrap(DotnetHost, arguments.Prepend(Path.Combine(kitDirectory, RunnerDll)), kitDirectory, readOnlyFolders, childEnvironment);
+        var start = sandbox.Wrap(Build.DotnetHost.Path, arguments.Prepend(Path.Combine(kitDirectory, RunnerDll)), kitDirectory, readOnlyFolders, childEnvironment);
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
