@@ -32,7 +32,10 @@ public class EndToEndGradingTests
         results["score"]!.GetValue<double>().Should().Be(100);
         results["tests"]!.AsArray().Should().OnlyContain(t => t!["status"]!.GetValue<string>() == "passed");
         File.ReadAllText(Path.Combine(copy, "out", "feedback.md")).Should().Contain("**Score: 100 / 100**").And.Contain("Isolation of the submitted code while it was tested: ");
-        run.Output.Should().MatchRegex("Isolation: (bubblewrap|unshare|rlimits)");
+        string level = System.Text.RegularExpressions.Regex.Match(run.Output, "Isolation: (bubblewrap|unshare|rlimits)").Groups[1].Value;
+        level.Should().NotBeEmpty("stdout names the isolation level:\n" + run.Output);
+        results["extra_data"]!["isolation"]!.GetValue<string>().Should().Be(level, "results.json names the level stdout printed");
+        results["output"]!.GetValue<string>().Should().Contain($"Isolation of your code while it was tested: {level}.");
         TestContext.Out.WriteLine($"reference graded in {run.Elapsed.TotalSeconds:0.0} s");
         ResultsShownBeforeTheDueDate_RevealNothingAboutHiddenTests(results);
     }

@@ -155,6 +155,23 @@ public class SubmissionIntakeTests
         var results = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
         results["score"]!.GetValue<double>().Should().Be(0);
         results["output"]!.GetValue<string>().Should().Contain("is not a readable zip file");
+        string level = System.Text.RegularExpressions.Regex.Match(run.Output, "Isolation: (\\w+)").Groups[1].Value;
+        results["extra_data"]!["isolation"]!.GetValue<string>().Should().Be(level).And.NotBeEmpty("every results.json names the isolation level");
+    }
+
+    [Test]
+    public void GradeCommand_WithoutBubblewrap_Stops_AndItsResultsSayNoCodeRan()
+    {
+        string output = Path.Combine(_folder, "out-no-bwrap");
+        var run = ExternalProcess.Run("dotnet",
+            [Repository.TestFile("Assignment1.Grader.dll"), "grade", Zip(("student/Utils.cs", "// nothing")), "--out", output, "--kit", GradingFixture.Kit.Directory],
+            Repository.Root, TimeSpan.FromMinutes(3), new Dictionary<string, string?> { ["ASSIGNMENT1_BWRAP"] = "/nonexistent/bwrap", ["ASSIGNMENT1_SANDBOX"] = null });
+        run.ExitCode.Should().Be(1, "a weaker isolation level is used only when asked for by name");
+        run.Output.Should().Contain("bubblewrap cannot run").And.Contain("--isolation unshare");
+        var results = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
+        results["score"]!.GetValue<double>().Should().Be(0);
+        results["extra_data"]!["isolation"]!.GetValue<string>().Should().Be(Assignment1.Grader.Results.GradescopeResults.NoIsolation);
+        results["output"]!.GetValue<string>().Should().Contain("bubblewrap cannot run").And.Contain("Isolation of your code while it was tested: none needed");
     }
 
     private string Zip(params (string Path, string Text)[] entries)

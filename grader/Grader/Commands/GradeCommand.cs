@@ -79,7 +79,7 @@ public static class GradeCommand
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
-                return Fail(output, e.Message, clock);
+                return Fail(output, e.Message, clock, sandbox.Level);
             }
         }
 
@@ -96,7 +96,7 @@ public static class GradeCommand
             catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 failures[name] = e.Message;
-                WriteFailure(Path.Combine(output, name), e.Message, 0);
+                WriteFailure(Path.Combine(output, name), e.Message, 0, sandbox.Level);
             }
         }
         File.WriteAllText(Path.Combine(output, "gradebook.csv"), Gradebook.Render(kit.Tests, reports, failures));
@@ -134,20 +134,20 @@ public static class GradeCommand
         return string.Join("\n", lines);
     }
 
-    private static int Fail(string? output, string why, Stopwatch clock)
+    private static int Fail(string? output, string why, Stopwatch clock, string? isolation = null)
     {
         Console.Error.WriteLine($"grader: {why}");
         if (output is not null)
         {
-            WriteFailure(output, why, clock.Elapsed.TotalSeconds);
+            WriteFailure(output, why, clock.Elapsed.TotalSeconds, isolation);
         }
         return 1;
     }
 
-    private static void WriteFailure(string output, string why, double seconds)
+    private static void WriteFailure(string output, string why, double seconds, string? isolation)
     {
         Directory.CreateDirectory(output);
-        GradescopeResults.Write(GradescopeResults.Failure(why, seconds), Path.Combine(output, "results.json"));
+        GradescopeResults.Write(GradescopeResults.Failure(why, seconds, isolation), Path.Combine(output, "results.json"));
     }
 
     private static string? Option(string[] args, string name)

@@ -64,9 +64,16 @@ public static class GradescopeResults
         });
     }
 
-    /// <summary>The results when grading could not happen: score 0 and why.</summary>
-    public static JsonObject Failure(string why, double seconds) =>
-        Document(0, seconds, $"The autograder could not grade this submission: {why}", new JsonArray(), new JsonObject { ["grader_error"] = why });
+    /// <summary>The results when grading could not happen: score 0, why, and the isolation level (when one was chosen before the failure).</summary>
+    public static JsonObject Failure(string why, double seconds, string? isolation = null)
+    {
+        string level = isolation ?? NoIsolation;
+        return Document(0, seconds, $"The autograder could not grade this submission: {why}\nIsolation of your code while it was tested: {level}.",
+            new JsonArray(), new JsonObject { ["grader_error"] = why, ["isolation"] = level });
+    }
+
+    /// <summary>The isolation named when grading stopped before any submitted code ran.</summary>
+    public const string NoIsolation = "none needed: grading stopped before any submitted code ran";
 
     /// <summary>Writes <paramref name="results"/> to <paramref name="path"/>.</summary>
     public static void Write(JsonObject results, string path) => File.WriteAllText(path, results.ToJsonString(Indented) + "\n");
