@@ -128,7 +128,7 @@ public static class GradeCommand
             foreach (var o in report.Outcomes)
             {
                 string firstLine = o.Message.Split('\n')[0];
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {(o.Passed ? "PASS" : "FAIL")} {o.Test.Number,-6} {o.Test.DisplayName,-45} {(o.Passed ? o.Test.Points : 0),5:0.##}/{o.Test.Points:0.##}  {(o.Passed ? "" : firstLine)}"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {(o.Passed ? "PASS" : "FAIL")} {o.Test.Number,-6} {o.Test.DisplayName,-45} {(o.Passed ? o.Test.Points : 0),5:0.##}/{o.Test.Points:0.##} {o.Seconds,6:0.0} s  {(o.Passed ? "" : firstLine)}"));
             }
         }
         return string.Join("\n", lines);

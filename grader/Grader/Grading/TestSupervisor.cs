@@ -188,7 +188,8 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
         {
             ["DOTNET_GCHeapHardLimit"] = "0x" + limits.HeapLimitBytes.ToString("X"),
             ["DOTNET_gcServer"] = "0",
-            ["DOTNET_TieredPGO"] = "0",
+            // Tiered PGO stays on (the default): switching it off made a 10-epoch two-layer training 30% slower and
+            // doubled its peak memory (32 s and 4.5 GB against 25 s and 2.1 GB, measured with the training CLI).
         };
         var start = sandbox.Wrap(Build.DotnetHost.Path, arguments.Prepend(Path.Combine(kitDirectory, RunnerDll)), kitDirectory, readOnlyFolders, childEnvironment);
         start.RedirectStandardInput = true;
