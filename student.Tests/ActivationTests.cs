@@ -81,5 +81,12 @@ public class ActivationTests
         var actual = StudentCode.Run("Softmax", () => Model.Softmax(Input));
         Expect.Close(expected, actual, Tolerance, "Softmax(x)",
             "normalise each row separately: p[i, j] = exp(x[i, j]) / Σ_k exp(x[i, k]). Summing over the whole matrix or over columns gives other values.");
+
+        // exp(1000) overflows to infinity: subtracting each row's maximum first gives the same probabilities, finitely.
+        var large = Matrix<double>.Build.DenseOfArray(new[,] { { 1000.0, 999.0 }, { -1000.0, -999.0 } });
+        var stable = StudentCode.Run("Softmax", () => Model.Softmax(large));
+        Expect.Close(Matrix<double>.Build.DenseOfArray(new[,] { { 0.73105858, 0.26894142 }, { 0.26894142, 0.73105858 } }), stable, Tolerance,
+            "Softmax of rows (1000, 999) and (-1000, -999)",
+            "exp(1000) is infinity and exp(-1000) is 0: subtract each row's maximum before exp (the result does not change, the overflow goes away).");
     }
 }

@@ -23,6 +23,23 @@ public class OptimizerTests
         Expect.Close(gradientBefore + 100 * model.Weights["W1"], model.Gradients["W1"], 1e-7,
             "Gradients[\"W1\"] after ApplyRegularization with reg = 100",
             "the penalty ½·λ·Σw² has gradient λ·W: add reg·W to each weight gradient (not ½·reg·W, not reg·W²).");
+
+        // Biases are not regularized: the original penalizes the weight matrices only.
+        var network = new TwoLayerNet(inputSize: 4, numClasses: 3, hiddenSize: 5);
+        foreach (string bias in new[] { "b1", "b2" })
+        {
+            network.Weights[bias] = Matrix<double>.Build.Dense(1, network.Weights[bias].ColumnCount, (_, j) => 0.5 + j);
+            network.Gradients[bias] = Matrix<double>.Build.Dense(1, network.Weights[bias].ColumnCount, (_, j) => -1.0 - j);
+        }
+        var biasGradients = new[] { "b1", "b2" }.ToDictionary(b => b, b => network.Gradients[b].Clone());
+
+        StudentCode.Run("Sgd.ApplyRegularization", () => optimizer.ApplyRegularization(network));
+
+        foreach (string bias in new[] { "b1", "b2" })
+        {
+            Expect.Close(biasGradients[bias], network.Gradients[bias], 0, $"Gradients[\"{bias}\"] of a TwoLayerNet after ApplyRegularization",
+                "regularize the weights only (the keys starting with W), never the biases: the penalty is ½·λ·(ΣW1² + ΣW2²).");
+        }
     }
 
     [Graded("5.2", 3, "SGD update")]

@@ -29,7 +29,9 @@ public class TrainingTests
         var (_, testAccuracy) = StudentCode.Run($"evaluating {modelName}", () =>
             Trainer.Evaluate(model, testBatches, testLabelBatches));
 
-        const string hint = "if every other test passes, check that Update moves the weights against the gradient (W − lr·dW) and that Forward reads the current Weights.";
+        const string hint = "this test trains with your GenerateBatchedData (3.2), Softmax and CrossEntropyLoss (1.5, 2.1), Forward (4.x) and Sgd (5.x): "
+                            + "fix any of those that fails first. If they all pass, check that a shuffle keeps each label with its image, that Update "
+                            + "moves the weights against the gradient (W − lr·dW), and that Forward reads the current Weights.";
         Expect.True(trainAccuracy > 0.3, $"{modelName} learned too little in one epoch (training accuracy)",
             "> 0.3", Expect.Format(trainAccuracy), hint);
         Expect.True(testAccuracy > 0.3, $"{modelName} learned too little in one epoch (test accuracy)",

@@ -22,18 +22,23 @@ public class SkeletonBehaviourTests
                 ["test", "student.Tests", "--logger", "trx;LogFileName=skeleton.trx", "--results-directory", results],
                 Repository.Root, TimeSpan.FromMinutes(5));
             run.ExitCode.Should().NotBe(0, "every test fails on the skeleton");
+            run.Output.Should().NotMatchRegex(@"(?m)^1\)\s+at ", "each failure shows its stack trace once (Assert.Fail would record it twice)");
 
             var trx = XDocument.Load(Path.Combine(results, "skeleton.trx"));
             XNamespace ns = trx.Root!.Name.Namespace;
             var outcomes = trx.Descendants(ns + "UnitTestResult").ToList();
             outcomes.Should().HaveCountGreaterThanOrEqualTo(20, "the whole public suite ran");
+            var named = new HashSet<string>();
             foreach (var result in outcomes)
             {
                 string name = result.Attribute("testName")!.Value;
                 result.Attribute("outcome")!.Value.Should().Be("Failed", name);
                 string message = result.Descendants(ns + "Message").Single().Value;
-                message.Should().MatchRegex(@"\w+\.\w+ in student/[\w/]+\.cs is not implemented yet\.", name);
+                message.Should().MatchRegex(NotImplemented.ToString(), name);
+                named.Add(NotImplemented.Match(message).Value);
             }
+            named.Should().BeEquivalentTo(TodoMethodMessages(),
+                "every TODO method has a public test that fails with that method's own message, so the skeleton's failures are a complete to-do list");
 
             var times = trx.Descendants(ns + "Times").Single();
             var duration = DateTime.Parse(times.Attribute("finish")!.Value) - DateTime.Parse(times.Attribute("start")!.Value);
@@ -43,6 +48,18 @@ public class SkeletonBehaviourTests
         {
             Directory.Delete(results, recursive: true);
         }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex NotImplemented = new(@"\w+\.\w+ in student/[\w/]+\.cs is not implemented yet\.");
+
+    /// <summary>The "not implemented" message of every TODO method of the skeleton (14).</summary>
+    private static IReadOnlyList<string> TodoMethodMessages()
+    {
+        var messages = Repository.Layout.TodoFiles
+            .SelectMany(f => NotImplemented.Matches(File.ReadAllText(Path.Combine(Repository.Layout.StudentDirectory, f))).Select(m => m.Value))
+            .ToList();
+        messages.Should().HaveCount(14, "the assignment has 14 TODO methods");
+        return messages;
     }
 
     [Test]

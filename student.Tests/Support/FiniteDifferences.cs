@@ -49,7 +49,7 @@ public static class FiniteDifferences
             double error = Math.Abs(numeric - analytic[r, c]) / Math.Max(1e-8, Math.Abs(numeric) + Math.Abs(analytic[r, c]));
             if (error > tolerance)
             {
-                Assert.Fail(
+                Expect.Fail(
                     $"Gradients[\"{parameter}\"][{r}, {c}] disagrees with the numerical derivative of the loss.\n" +
                     $"  numerical (L(w+h)−L(w−h))/2h: {Expect.Format(numeric)}\n" +
                     $"  your gradient:                {Expect.Format(analytic[r, c])}\n" +

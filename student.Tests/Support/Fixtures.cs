@@ -41,7 +41,7 @@ public static class Fixtures
         }
         catch (MnistNotFoundException e)
         {
-            Assert.Fail(e.Message);
+            Expect.Fail(e.Message);
             throw;
         }
     }
