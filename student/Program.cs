@@ -28,6 +28,11 @@ try
     Console.WriteLine($"Training {config.Model} from {options.ConfigPath}: batch {config.BatchSize}, lr {config.LearningRate}, reg {config.Reg}, {config.Epochs} epochs" +
                       (config.HiddenSize is int h && config.Model == ModelType.TwoLayerNet ? $", hidden {h}" : ""));
 
+    foreach (string note in ConfigLoader.UnusedSettings(config))
+    {
+        Console.WriteLine($"note: {options.ConfigPath}: {note}");
+    }
+
     var bar = ConsoleProgressBar.ForConsole();
     var session = new TrainingSession(config, options.MnistDirectory)
     {

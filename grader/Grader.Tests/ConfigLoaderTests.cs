@@ -31,6 +31,16 @@ public class ConfigLoaderTests
     }
 
     [Test]
+    public void SettingsThatTrainingDoesNotUse_AreNamed()
+    {
+        ConfigLoader.UnusedSettings(ConfigLoader.Parse(Valid, "exp.yaml")).Should().ContainSingle()
+            .Which.Should().Contain("Train.momentum (0.9) is not used");
+        ConfigLoader.UnusedSettings(ConfigLoader.Parse(Valid.Replace("momentum: 0.9", "momentum: 0"), "exp.yaml")).Should().BeEmpty();
+        ConfigLoader.UnusedSettings(ConfigLoader.Parse(Valid.Replace("momentum: 0.9", "momentum: 0").Replace("TwoLayerNet", "SoftmaxRegression"), "exp.yaml"))
+            .Should().ContainSingle().Which.Should().Contain("Model.hidden_size (128) is not used");
+    }
+
+    [Test]
     public void MissingFile_SaysWhichFileAndWhereTheConfigsAre()
     {
         var load = () => ConfigLoader.Load("configs/nope.yaml");

@@ -35,7 +35,8 @@ public class ReferenceTrainingTests
             Repository.Root, TimeSpan.FromMinutes(8));
 
         run.ExitCode.Should().Be(0, run.Output);
-        run.StandardOutput.Should().Contain("Epoch  10/10").And.Contain("Final Accuracy on Test Data:");
+        run.StandardOutput.Should().Contain("Epoch  10/10").And.Contain("Final Accuracy on Test Data:")
+            .And.Contain($"note: {Repository.PathOf("configs", config)}: Train.momentum (0.9) is not used", "a setting that changes nothing is named");
 
         var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath)).RootElement;
         var epochs = metrics.GetProperty("epochs").EnumerateArray().ToList();

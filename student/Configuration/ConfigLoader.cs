@@ -62,6 +62,25 @@ public static class ConfigLoader
             HiddenSize: hiddenSize);
     }
 
+    /// <summary>
+    /// The settings of <paramref name="config"/> that training reads but does not use, one sentence each, so that a
+    /// value changed for an experiment never goes unnoticed: momentum (plain SGD, as in the original, has none) and a
+    /// hidden size given to softmax regression (which has no hidden layer).
+    /// </summary>
+    public static IReadOnlyList<string> UnusedSettings(TrainingConfig config)
+    {
+        var notes = new List<string>();
+        if (config.Momentum != 0)
+        {
+            notes.Add($"Train.momentum ({config.Momentum.ToString(CultureInfo.InvariantCulture)}) is not used: plain SGD, as in the original assignment, has no momentum.");
+        }
+        if (config.Model == ModelType.SoftmaxRegression && config.HiddenSize is int hidden)
+        {
+            notes.Add($"Model.hidden_size ({hidden}) is not used: softmax regression has no hidden layer.");
+        }
+        return notes;
+    }
+
     private static Dictionary<string, YamlMappingNode> ReadSections(string yaml, string fileName)
     {
         var stream = new YamlStream();
