@@ -85,6 +85,15 @@ public sealed class StudentCompiler
     public CSharpCompilation Compile(IEnumerable<SyntaxTree> todoTrees) =>
         CSharpCompilation.Create("Assignment1", _providedTrees.Concat(todoTrees), _references, _compilationOptions);
 
+    /// <summary>The assembly and its PDB in memory, and the compiler's diagnostics; the bytes are empty when the compilation has errors.</summary>
+    public static (EmitResult Result, byte[] Dll, byte[] Pdb) EmitInMemory(CSharpCompilation compilation)
+    {
+        using var dll = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var result = compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        return result.Success ? (result, dll.ToArray(), pdb.ToArray()) : (result, [], []);
+    }
+
     /// <summary>Writes the assembly and its PDB (for file:line in stack traces).</summary>
     public static EmitResult Emit(CSharpCompilation compilation, string dllPath, CancellationToken cancellation = default)
     {
