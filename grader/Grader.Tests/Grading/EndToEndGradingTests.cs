@@ -11,35 +11,6 @@ namespace Assignment1.Grader.Tests.Grading;
 [TestFixture]
 public class EndToEndGradingTests
 {
-    [Test]
-    public void Reference_ZippedByCollectSubmission_ScoresFullMarks()
-    {
-        string copy = Directory.CreateTempSubdirectory("reference-submission").FullName;
-        foreach (var (file, text) in GradingFixture.ReferenceFiles())
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, file))!);
-            File.WriteAllText(Path.Combine(copy, file), text);
-        }
-        File.Copy(Repository.PathOf("collect_submission.sh"), Path.Combine(copy, "collect_submission.sh"));
-        ExternalProcess.Run("bash", ["collect_submission.sh"], copy, TimeSpan.FromMinutes(1)).ExitCode.Should().Be(0);
-
-        var run = ExternalProcess.Run("dotnet",
-            [Repository.TestFile("Assignment1.Grader.dll"), "grade", Path.Combine(copy, "assignment_1_submission.zip"), "--out", Path.Combine(copy, "out"), "--kit", GradingFixture.Kit.Directory],
-            Repository.Root, TimeSpan.FromMinutes(5));
-
-        run.ExitCode.Should().Be(0, run.Output);
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "out", "results.json")))!;
-        results["score"]!.GetValue<double>().Should().Be(100);
-        results["tests"]!.AsArray().Should().OnlyContain(t => t!["status"]!.GetValue<string>() == "passed");
-        File.ReadAllText(Path.Combine(copy, "out", "feedback.md")).Should().Contain("**Score: 100 / 100**").And.Contain("Isolation of the submitted code while it was tested: ");
-        string level = System.Text.RegularExpressions.Regex.Match(run.Output, "Isolation: (bubblewrap|unshare|rlimits)").Groups[1].Value;
-        level.Should().NotBeEmpty("stdout names the isolation level:\n" + run.Output);
-        results["extra_data"]!["isolation"]!.GetValue<string>().Should().Be(level, "results.json names the level stdout printed");
-        results["output"]!.GetValue<string>().Should().Contain($"Isolation of your code while it was tested: {level}.");
-        TestContext.Out.WriteLine($"reference graded in {run.Elapsed.TotalSeconds:0.0} s");
-        ResultsShownBeforeTheDueDate_RevealNothingAboutHiddenTests(results);
-    }
-
     /// <summary>What Gradescope shows a student before the due date: the top-level output and the visible tests.</summary>
     private static void ResultsShownBeforeTheDueDate_RevealNothingAboutHiddenTests(JsonNode results)
     {
@@ -63,18 +34,32 @@ public class EndToEndGradingTests
             "the total over all tests is shown after the due date");
     }
 
+    /// <summary>
+    /// One bulk run of three uploads: the reference as collect_submission.sh zips it (full marks, with the results
+    /// Gradescope shows and the isolation level named everywhere), the skeleton, and a file that is not a zip.
+    /// </summary>
     [Test]
-    public void FolderOfZips_IsGradedInBulk_WithAGradebook()
+    public void FolderOfZips_IsGradedInBulk_WithAGradebook_AndTheReferenceZippedByCollectSubmissionScoresFullMarks()
     {
         string folder = Directory.CreateTempSubdirectory("bulk").FullName;
+        string copy = Path.Combine(folder, "alice-clone");
+        foreach (var (file, text) in GradingFixture.ReferenceFiles())
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, file))!);
+            File.WriteAllText(Path.Combine(copy, file), text);
+        }
+        File.Copy(Repository.PathOf("collect_submission.sh"), Path.Combine(copy, "collect_submission.sh"));
+        ExternalProcess.Run("bash", ["collect_submission.sh"], copy, TimeSpan.FromMinutes(1)).ExitCode.Should().Be(0);
+        string uploads = Path.Combine(folder, "uploads");
+        Directory.CreateDirectory(uploads);
+        File.Copy(Path.Combine(copy, "assignment_1_submission.zip"), Path.Combine(uploads, "alice.zip"));
         var skeleton = Repository.Layout.TodoFiles.ToDictionary(f => "student/" + f, f => File.ReadAllText(Path.Combine(Repository.Layout.StudentDirectory, f)));
-        File.Copy(GradingFixture.Zip(GradingFixture.ReferenceFiles(), "alice"), Path.Combine(folder, "alice.zip"));
-        File.Copy(GradingFixture.Zip(skeleton, "bob"), Path.Combine(folder, "bob.zip"));
-        File.WriteAllText(Path.Combine(folder, "carol.zip"), "not a zip");
+        File.Copy(GradingFixture.Zip(skeleton, "bob"), Path.Combine(uploads, "bob.zip"));
+        File.WriteAllText(Path.Combine(uploads, "carol.zip"), "not a zip");
         string output = Path.Combine(folder, "out");
 
         var run = ExternalProcess.Run("dotnet",
-            [Repository.TestFile("Assignment1.Grader.dll"), "grade", folder, "--out", output, "--kit", GradingFixture.Kit.Directory],
+            [Repository.TestFile("Assignment1.Grader.dll"), "grade", uploads, "--out", output, "--kit", GradingFixture.Kit.Directory],
             Repository.Root, TimeSpan.FromMinutes(8));
 
         run.ExitCode.Should().Be(0, run.Output);
@@ -88,6 +73,16 @@ public class EndToEndGradingTests
         {
             File.Exists(Path.Combine(output, name, "results.json")).Should().BeTrue(name);
         }
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "alice", "results.json")))!;
+        results["score"]!.GetValue<double>().Should().Be(100);
+        results["tests"]!.AsArray().Should().OnlyContain(t => t!["status"]!.GetValue<string>() == "passed");
+        File.ReadAllText(Path.Combine(output, "alice", "feedback.md")).Should().Contain("**Score: 100 / 100**").And.Contain("Isolation of the submitted code while it was tested: ");
+        string level = System.Text.RegularExpressions.Regex.Match(run.Output, "Isolation: (bubblewrap|unshare|rlimits)").Groups[1].Value;
+        level.Should().NotBeEmpty("stdout names the isolation level:\n" + run.Output);
+        results["extra_data"]!["isolation"]!.GetValue<string>().Should().Be(level, "results.json names the level stdout printed");
+        results["output"]!.GetValue<string>().Should().Contain($"Isolation of your code while it was tested: {level}.");
+        ResultsShownBeforeTheDueDate_RevealNothingAboutHiddenTests(results);
     }
 
     [Test]
