@@ -25,48 +25,60 @@ public class NetworkTests
     [Test]
     public void SoftmaxRegression_LossAndAccuracy_MatchTheOriginal()
     {
-        var (x, y) = Fixtures.FixedBatch();
-        var (loss, accuracy) = StudentCode.Run("SoftmaxRegression.Forward", () => new SoftmaxRegression().Forward(x, y));
-        Expect.Close(SoftmaxRegressionLoss, loss, 5e-6, "Loss of a fresh SoftmaxRegression on the fixed batch",
-            "scores = ReLU(x·W1), probabilities = Softmax(scores), loss = CrossEntropyLoss(probabilities, y).");
-        Expect.Close(0.046875, accuracy, 5e-5, "Accuracy of a fresh SoftmaxRegression on the fixed batch",
-            "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
+        Prerequisites.Explain(() =>
+        {
+            var (x, y) = Fixtures.FixedBatch();
+            var (loss, accuracy) = StudentCode.Run("SoftmaxRegression.Forward", () => new SoftmaxRegression().Forward(x, y));
+            Expect.Close(SoftmaxRegressionLoss, loss, 5e-6, "Loss of a fresh SoftmaxRegression on the fixed batch",
+                "scores = ReLU(x·W1), probabilities = Softmax(scores), loss = CrossEntropyLoss(probabilities, y).");
+            Expect.Close(0.046875, accuracy, 5e-5, "Accuracy of a fresh SoftmaxRegression on the fixed batch",
+                "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
+        }, Prerequisites.ReLU, Prerequisites.Softmax, Prerequisites.CrossEntropyLoss, Prerequisites.ComputeAccuracy);
     }
 
     [Graded("4.2", 4, "Softmax regression: gradient of W1")]
     [Test]
     public void SoftmaxRegression_GradientOfW1_MatchesTheOriginal()
     {
-        var (x, y) = Fixtures.FixedBatch();
-        var model = new SoftmaxRegression();
-        StudentCode.Run("SoftmaxRegression.Forward", () => model.Forward(x, y));
-        Expect.Close(Fixtures.Gradient("softmax_grad_W1", 784, 10), model.Gradients.GetValueOrDefault("W1"), GradientTolerance,
-            "Gradients[\"W1\"] of SoftmaxRegression", GradientHint + " Here dL/dZ = dL/dA ⊙ ReLU'(Z) with Z = x·W1, and dL/dW1 = xᵀ·dL/dZ.");
+        Prerequisites.Explain(() =>
+        {
+            var (x, y) = Fixtures.FixedBatch();
+            var model = new SoftmaxRegression();
+            StudentCode.Run("SoftmaxRegression.Forward", () => model.Forward(x, y));
+            Expect.Close(Fixtures.Gradient("softmax_grad_W1", 784, 10), model.Gradients.GetValueOrDefault("W1"), GradientTolerance,
+                "Gradients[\"W1\"] of SoftmaxRegression", GradientHint + " Here dL/dZ = dL/dA ⊙ ReLU'(Z) with Z = x·W1, and dL/dW1 = xᵀ·dL/dZ.");
+        }, Prerequisites.ReLU, Prerequisites.ReLUDev, Prerequisites.Softmax);
     }
 
     [Graded("4.3", 2, "Softmax regression: gradient check")]
     [Test]
     public void SoftmaxRegression_GradientOfW1_MatchesNumericalDerivative()
     {
-        var (x, y) = Fixtures.FixedBatch();
-        var model = new SoftmaxRegression();
-        StudentCode.Run("SoftmaxRegression.Forward", () => model.Forward(x, y));
-        var analytic = model.Gradients["W1"].Clone();
-        StudentCode.Run("SoftmaxRegression.Forward (evaluation mode)", () =>
-            FiniteDifferences.Check(model, "W1", analytic, x, y, samples: 20, tolerance: 1e-4, GradientHint,
-                expectedLoss: SoftmaxRegressionLoss, Fixtures.Gradient("softmax_grad_W1", 784, 10)));
+        Prerequisites.Explain(() =>
+        {
+            var (x, y) = Fixtures.FixedBatch();
+            var model = new SoftmaxRegression();
+            StudentCode.Run("SoftmaxRegression.Forward", () => model.Forward(x, y));
+            var analytic = model.Gradients["W1"].Clone();
+            StudentCode.Run("SoftmaxRegression.Forward (evaluation mode)", () =>
+                FiniteDifferences.Check(model, "W1", analytic, x, y, samples: 20, tolerance: 1e-4, GradientHint,
+                    expectedLoss: SoftmaxRegressionLoss, Fixtures.Gradient("softmax_grad_W1", 784, 10)));
+        }, Prerequisites.ReLU, Prerequisites.Softmax, Prerequisites.CrossEntropyLoss);
     }
 
     [Graded("4.4", 3, "Two-layer network: loss and accuracy")]
     [Test]
     public void TwoLayerNet_LossAndAccuracy_MatchTheOriginal()
     {
-        var (x, y) = Fixtures.FixedBatch();
-        var (loss, accuracy) = StudentCode.Run("TwoLayerNet.Forward", () => new TwoLayerNet().Forward(x, y));
-        Expect.Close(TwoLayerNetLoss, loss, 5e-6, "Loss of a fresh TwoLayerNet on the fixed batch",
-            "Z1 = x·W1 + b1, A1 = Sigmoid(Z1), Z2 = A1·W2 + b2, probabilities = Softmax(Z2), loss = CrossEntropyLoss(probabilities, y).");
-        Expect.Close(0.046875, accuracy, 5e-5, "Accuracy of a fresh TwoLayerNet on the fixed batch",
-            "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
+        Prerequisites.Explain(() =>
+        {
+            var (x, y) = Fixtures.FixedBatch();
+            var (loss, accuracy) = StudentCode.Run("TwoLayerNet.Forward", () => new TwoLayerNet().Forward(x, y));
+            Expect.Close(TwoLayerNetLoss, loss, 5e-6, "Loss of a fresh TwoLayerNet on the fixed batch",
+                "Z1 = x·W1 + b1, A1 = Sigmoid(Z1), Z2 = A1·W2 + b2, probabilities = Softmax(Z2), loss = CrossEntropyLoss(probabilities, y).");
+            Expect.Close(0.046875, accuracy, 5e-5, "Accuracy of a fresh TwoLayerNet on the fixed batch",
+                "3 of the 64 samples are right at initialisation; use ComputeAccuracy on the probabilities.");
+        }, Prerequisites.Sigmoid, Prerequisites.Softmax, Prerequisites.CrossEntropyLoss, Prerequisites.ComputeAccuracy);
     }
 
     [Graded("4.5", 2, "Two-layer network: gradient")]
@@ -76,11 +88,14 @@ public class NetworkTests
     [TestCase("b2", 1, 10, "db2 = the sum of dZ2 over the batch (rows), a 1×10 row: SumOverRows.")]
     public void TwoLayerNet_Gradient_MatchesTheOriginal(string parameter, int rows, int columns, string hint)
     {
-        var (x, y) = Fixtures.FixedBatch();
-        var model = new TwoLayerNet();
-        StudentCode.Run("TwoLayerNet.Forward", () => model.Forward(x, y));
-        Expect.Close(Fixtures.Gradient("twolayer_grad_" + parameter, rows, columns), model.Gradients.GetValueOrDefault(parameter),
-            GradientTolerance, $"Gradients[\"{parameter}\"] of TwoLayerNet", hint + " " + GradientHint);
+        Prerequisites.Explain(() =>
+        {
+            var (x, y) = Fixtures.FixedBatch();
+            var model = new TwoLayerNet();
+            StudentCode.Run("TwoLayerNet.Forward", () => model.Forward(x, y));
+            Expect.Close(Fixtures.Gradient("twolayer_grad_" + parameter, rows, columns), model.Gradients.GetValueOrDefault(parameter),
+                GradientTolerance, $"Gradients[\"{parameter}\"] of TwoLayerNet", hint + " " + GradientHint);
+        }, Prerequisites.Sigmoid, Prerequisites.SigmoidDev, Prerequisites.Softmax);
     }
 
     [Graded("4.6", 0.5, "Two-layer network: gradient check")]
@@ -90,14 +105,17 @@ public class NetworkTests
     [TestCase("b2")]
     public void TwoLayerNet_Gradient_MatchesNumericalDerivative(string parameter)
     {
-        var (x, y) = Fixtures.FixedBatch();
-        var model = new TwoLayerNet();
-        StudentCode.Run("TwoLayerNet.Forward", () => model.Forward(x, y));
-        Expect.True(model.Gradients.ContainsKey(parameter), $"No gradient for {parameter}",
-            $"Gradients[\"{parameter}\"] set by Forward", "missing", "store the gradient of every parameter in training mode.");
-        var analytic = model.Gradients[parameter].Clone();
-        StudentCode.Run("TwoLayerNet.Forward (evaluation mode)", () =>
-            FiniteDifferences.Check(model, parameter, analytic, x, y, samples: 12, tolerance: 1e-4, GradientHint,
-                expectedLoss: TwoLayerNetLoss, Fixtures.Gradient($"twolayer_grad_{parameter}", model.Weights[parameter].RowCount, model.Weights[parameter].ColumnCount)));
+        Prerequisites.Explain(() =>
+        {
+            var (x, y) = Fixtures.FixedBatch();
+            var model = new TwoLayerNet();
+            StudentCode.Run("TwoLayerNet.Forward", () => model.Forward(x, y));
+            Expect.True(model.Gradients.ContainsKey(parameter), $"No gradient for {parameter}",
+                $"Gradients[\"{parameter}\"] set by Forward", "missing", "store the gradient of every parameter in training mode.");
+            var analytic = model.Gradients[parameter].Clone();
+            StudentCode.Run("TwoLayerNet.Forward (evaluation mode)", () =>
+                FiniteDifferences.Check(model, parameter, analytic, x, y, samples: 12, tolerance: 1e-4, GradientHint,
+                    expectedLoss: TwoLayerNetLoss, Fixtures.Gradient($"twolayer_grad_{parameter}", model.Weights[parameter].RowCount, model.Weights[parameter].ColumnCount)));
+        }, Prerequisites.Sigmoid, Prerequisites.Softmax, Prerequisites.CrossEntropyLoss);
     }
 }
