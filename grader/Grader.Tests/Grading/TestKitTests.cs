@@ -33,7 +33,8 @@ public class TestKitTests
     public void Suites_HaveMetadataOnEveryTest_AndPointsAddUpTo100_SplitAsTheOriginal()
     {
         var tests = GradingFixture.Kit.Tests;
-        tests.Where(t => t.FullName.StartsWith("Assignment1.Tests.")).Should().HaveCount(25).And.OnlyContain(t => t.Visibility == "visible");
+        tests.Where(t => t.FullName.StartsWith("Assignment1.Tests.")).Should().HaveCount(26).And.OnlyContain(t => t.Visibility == "visible");
+        tests.Where(t => t.FullName.StartsWith("Assignment1.Tests.")).Sum(t => t.Points).Should().Be(46, "the public suite's worth, as the README states");
         tests.Where(t => t.FullName.StartsWith("Assignment1.PrivateTests.")).Should().NotBeEmpty().And.OnlyContain(t => t.Visibility == "after_due_date");
         tests.Sum(t => t.Points).Should().Be(100);
         // The original's weights: data loading 10, utilities and models 55, optimizer 20, visualization 15.
