@@ -12,7 +12,7 @@ public class PathologicalSubmissionTests
     /// Nested lambdas passed to an overloaded method: the compiler binds each lambda once per overload of every
     /// enclosing call, 2^depth times in all.
     /// </summary>
-    internal static string ExponentialOverloads(int depth)
+    private static string ExponentialOverloads(int depth)
     {
         string body = "0";
         for (int i = depth; i > 0; i--)

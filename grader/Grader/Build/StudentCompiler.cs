@@ -94,12 +94,11 @@ public sealed class StudentCompiler
         return result.Success ? (result, dll.ToArray(), pdb.ToArray()) : (result, [], []);
     }
 
-    /// <summary>Writes the assembly and its PDB (for file:line in stack traces).</summary>
-    public static EmitResult Emit(CSharpCompilation compilation, string dllPath, CancellationToken cancellation = default)
+    /// <summary>Writes an assembly from <see cref="EmitInMemory"/> into <paramref name="folder"/> as Assignment1.dll, with its PDB (for file:line in stack traces).</summary>
+    public static void WriteAssembly(string folder, byte[] dll, byte[] pdb)
     {
-        using var dll = File.Create(dllPath);
-        using var pdb = File.Create(Path.ChangeExtension(dllPath, ".pdb"));
-        return compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb), cancellationToken: cancellation);
+        File.WriteAllBytes(Path.Combine(folder, "Assignment1.dll"), dll);
+        File.WriteAllBytes(Path.Combine(folder, "Assignment1.pdb"), pdb);
     }
 
     private static IEnumerable<string> FrameworkReferences()

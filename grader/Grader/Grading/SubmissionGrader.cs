@@ -67,8 +67,7 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         try
         {
             kit.CopyWithoutTests(kitCopy);
-            File.WriteAllBytes(Path.Combine(kitCopy, "Assignment1.dll"), dll);
-            File.WriteAllBytes(Path.Combine(kitCopy, "Assignment1.pdb"), pdb);
+            StudentCompiler.WriteAssembly(kitCopy, dll, pdb);
             var supervisor = new TestSupervisor(kitCopy, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory],
                 () => KitFault(workDirectory));
             var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
@@ -105,12 +104,12 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
         try
         {
             kit.CopyWithoutTests(probe);
-            var handout = _prepared.Compilation;
-            var emitted = StudentCompiler.Emit(handout, Path.Combine(probe, "Assignment1.dll"));
+            var (emitted, dll, pdb) = StudentCompiler.EmitInMemory(_prepared.Compilation);
             _kitFault = !emitted.Success ? "the handout's skeleton does not compile: " + string.Join("; ", emitted.Diagnostics.Take(5))
                 : null;
             if (_kitFault is null)
             {
+                StudentCompiler.WriteAssembly(probe, dll, pdb);
                 new TestSupervisor(probe, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory]).List();
             }
         }
