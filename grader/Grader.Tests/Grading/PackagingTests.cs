@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Assignment1.Grader.Packaging;
+using Assignment1.Grader.Results;
 using Assignment1.Grader.Skeleton;
 using Assignment1.Grader.Tests.Support;
 using FluentAssertions;
@@ -78,6 +79,29 @@ public class PackagingTests
         using var zip = ZipFile.OpenRead(zipPath);
         new StreamReader(zip.GetEntry(GradescopePackage.IsolationFile)!.Open()).ReadToEnd().Trim().Should().Be("unshare");
         new StreamReader(zip.GetEntry("run_autograder")!.Open()).ReadToEnd().Should().Contain("--isolation \"$isolation\"", "run_autograder asks for the level baked in");
+    }
+
+    [Test]
+    public void GradescopeAutograder_WhenTheGraderCannotStart_StillWritesResults_NamingTheIsolationLevel()
+    {
+        string root = Directory.CreateTempSubdirectory("autograder-broken").FullName;
+        try
+        {
+            // A source folder without the grader stands for a grader that cannot start.
+            Directory.CreateDirectory(Path.Combine(root, "source"));
+            var run = ExternalProcess.Run("bash", [Repository.PathOf("grader", "gradescope", "run_autograder")], root, TimeSpan.FromMinutes(1),
+                new Dictionary<string, string?> { ["AUTOGRADER_ROOT"] = root });
+
+            run.ExitCode.Should().Be(0, "Gradescope shows results.json only when run_autograder ends normally");
+            var results = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "results", "results.json")))!;
+            results["score"]!.GetValue<double>().Should().Be(0);
+            results["output"]!.GetValue<string>().Should().Contain("failed to start").And.Contain("Isolation of your code while it was tested: none needed");
+            results["extra_data"]!["isolation"]!.GetValue<string>().Should().Be(GradescopeResults.NoIsolation, "every results.json names the isolation level");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Test]
