@@ -65,6 +65,12 @@ switch (args)
         {
             Console.WriteLine($"wrote student/{path}");
         }
+        string surface = HandoutSurfaceFile.Generate(layout, Path.Combine(layout.Root, "grader", ".kit"));
+        if (!File.Exists(HandoutSurfaceFile.PathIn(layout)) || File.ReadAllText(HandoutSurfaceFile.PathIn(layout)) != surface)
+        {
+            File.WriteAllText(HandoutSurfaceFile.PathIn(layout), surface);
+            Console.WriteLine("wrote rules/handout-surface.txt");
+        }
         return 0;
     case ["generate-skeleton", "--check"]:
         var stale = SkeletonSync.Inspect(layout).Where(s => !s.UpToDate).ToList();
@@ -72,7 +78,12 @@ switch (args)
         {
             Console.Error.WriteLine($"student/{state.StudentPath} differs from the skeleton generated from grader/solution/{state.StudentPath}. Run: ./grader/grader generate-skeleton");
         }
-        return stale.Count == 0 ? 0 : 1;
+        bool surfaceCurrent = HandoutSurfaceFile.IsCurrent(layout, Path.Combine(layout.Root, "grader", ".kit"));
+        if (!surfaceCurrent)
+        {
+            Console.Error.WriteLine("rules/handout-surface.txt does not describe the skeleton generated from grader/solution. Run: ./grader/grader generate-skeleton");
+        }
+        return stale.Count == 0 && surfaceCurrent ? 0 : 1;
     default:
         Console.Error.WriteLine(Usage);
         return 2;

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Assignment1.Rules;
 
 namespace Assignment1.Grader.Checks;
 
@@ -21,9 +22,6 @@ public static class MethodNeutralizer
     /// <summary>The prefix of every message the grader puts into a neutralised method; tests' failure messages carry it.</summary>
     public const string Marker = "[not graded]";
 
-    /// <summary>The finding category whose findings remove their whole type declaration.</summary>
-    public const string TypeLevelCategory = "provided types";
-
     /// <summary>
     /// Rewrites <paramref name="tree"/>; returns null when some finding lies outside anything that can be taken
     /// out on its own (the caller then replaces the whole file).
@@ -34,7 +32,7 @@ public static class MethodNeutralizer
         var units = new Dictionary<SyntaxNode, List<Finding>>();
         foreach (var finding in findings)
         {
-            var unit = finding.Position < 0 ? null : Unit(root.FindToken(finding.Position).Parent, finding.Category);
+            var unit = GradedUnit.Of(tree, finding);
             if (unit is null)
             {
                 return null;
@@ -58,25 +56,6 @@ public static class MethodNeutralizer
         return rewritten.ToFullString();
     }
 
-    private static SyntaxNode? Unit(SyntaxNode? node, string category)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-        if (category == TypeLevelCategory)
-        {
-            return node.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
-        }
-        var unit = node.AncestorsAndSelf().FirstOrDefault(n => n is DestructorDeclarationSyntax
-            or BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
-            or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }
-            or PropertyDeclarationSyntax { ExpressionBody: not null } or IndexerDeclarationSyntax { ExpressionBody: not null }
-            or BaseTypeDeclarationSyntax);
-        // A type declaration reached first means the finding is in a field or an attribute of the type: not isolable.
-        return unit is BaseTypeDeclarationSyntax ? null : unit;
-    }
-
     private static SyntaxNode Replacement(SyntaxNode original, string reason)
     {
         var body = SyntaxFactory.Block(SyntaxFactory.ParseStatement(
@@ -97,21 +76,7 @@ public static class MethodNeutralizer
     private static string Reason(SyntaxNode unit, Dictionary<SyntaxNode, List<Finding>> units, SyntaxTree tree)
     {
         var inside = units.Where(u => unit.Span.Contains(u.Key.Span)).SelectMany(u => u.Value);
-        return $"{Marker} {Name(unit)} in {tree.FilePath} was not run, because it " +
+        return $"{Marker} {GradedUnit.Name(unit)} in {tree.FilePath} was not run, because it " +
                string.Join("; ", inside.Select(f => $"{f.Message.TrimEnd('.')} (line {f.Line})")) + ".";
-    }
-
-    private static string Name(SyntaxNode unit)
-    {
-        string type = unit.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text ?? "";
-        return unit switch
-        {
-            MethodDeclarationSyntax m => $"{type}.{m.Identifier.Text}",
-            ConstructorDeclarationSyntax => $"{type} constructor",
-            AccessorDeclarationSyntax a => $"{a.Ancestors().OfType<BasePropertyDeclarationSyntax>().FirstOrDefault() switch { PropertyDeclarationSyntax p => $"{type}.{p.Identifier.Text}", _ => type }} {a.Keyword.Text}",
-            PropertyDeclarationSyntax p => $"{type}.{p.Identifier.Text}",
-            BaseTypeDeclarationSyntax t => t.Identifier.Text,
-            _ => $"{type}.{unit.Kind()}",
-        };
     }
 }

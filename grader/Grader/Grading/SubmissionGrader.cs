@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Assignment1.Grader.Build;
 using Assignment1.Grader.Checks;
+using Assignment1.Rules;
 using Assignment1.Grader.Intake;
 using Assignment1.Grader.Skeleton;
 using Microsoft.CodeAnalysis;
@@ -170,12 +171,13 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
     private void ReplaceFilesThatFailChecks(Dictionary<string, string> sources, Dictionary<string, string> replaced,
         Dictionary<string, IReadOnlyList<Finding>> neutralized, IReadOnlyDictionary<string, SyntaxTree> trees, CSharpCompilation compilation)
     {
-        var (skeletonTrees, skeletonCompilation, handoutBases) = (_prepared.Trees, _prepared.Compilation, _prepared.Bases);
+        var handoutSurface = _prepared.Surface;
         var submitted = trees.Values.ToList();
         foreach (string file in _todoFiles.Where(f => !replaced.ContainsKey(f)))
         {
-            var surface = PublicSurfaceChecker.Check(skeletonCompilation, skeletonTrees[file], compilation, trees[file]);
-            var refused = SubmissionRulesChecker.Check(compilation, trees[file], submitted, handoutBases);
+            var model = compilation.GetSemanticModel(trees[file]);
+            var surface = PublicSurfaceChecker.Check(handoutSurface.Files[file], model);
+            var refused = SubmissionRulesChecker.Check(model, submitted, handoutSurface.Bases);
             if (surface.Count == 0 && refused.Count > 0 && MethodNeutralizer.Neutralize(trees[file], refused) is { } isolated)
             {
                 // Only the methods with refused code are taken out; the rest of the file is graded.
@@ -271,7 +273,7 @@ internal sealed class Handout
             f => SkeletonGenerator.Generate(File.ReadAllText(Path.Combine(layout.SolutionDirectory, f)), f));
         Trees = Files.ToDictionary(f => f.Key, f => Compiler.Parse(f.Key, f.Value));
         Compilation = Compiler.Compile(Trees.Values);
-        Bases = SubmissionRulesChecker.DeclaredBases(Compilation, Trees.Values);
+        Surface = HandoutSurface.Describe(Compilation, Trees);
         Guard = new CompileTimeGuard(layout.StudentDirectory, layout.TodoFiles, kit.Directory, Files);
     }
 
@@ -290,8 +292,8 @@ internal sealed class Handout
     /// <summary>The handout's compilation.</summary>
     public CSharpCompilation Compilation { get; }
 
-    /// <summary>The bases each handout type declares.</summary>
-    public IReadOnlyDictionary<string, IReadOnlySet<string>> Bases { get; }
+    /// <summary>The types and public members the handout's files declare, with their bases.</summary>
+    public HandoutSurface Surface { get; }
 
     /// <summary>The prepared handout of <paramref name="layout"/> with <paramref name="kit"/>.</summary>
     public static Handout For(RepositoryLayout layout, TestKit kit) =>

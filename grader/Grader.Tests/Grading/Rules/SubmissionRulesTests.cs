@@ -1,4 +1,5 @@
 using Assignment1.Grader.Checks;
+using Assignment1.Rules;
 using Assignment1.Grader.Tests.Support;
 using FluentAssertions;
 

@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Assignment1.Grader.Checks;
+namespace Assignment1.Rules;
 
 /// <summary>
 /// The allow-list of what code in a submitted file may use, read from <c>rules/submission-rules.yaml</c> (embedded
@@ -36,7 +40,7 @@ public sealed class SubmissionRules
     public IEnumerable<string> RefusedCategories => _refused.Select(r => r.Category).Distinct();
 
     /// <summary>The rules shipped with the grader.</summary>
-    public static SubmissionRules Default { get; } = Load(EmbeddedText());
+    public static SubmissionRules Default { get; } = Load(Embedded.Text("submission-rules.yaml"));
 
     /// <summary>Parses a rules file's text.</summary>
     /// <exception cref="InvalidOperationException">The text is not a valid rules file (the message says where).</exception>
@@ -69,8 +73,9 @@ public sealed class SubmissionRules
         {
             return new Verdict(true, "", "");
         }
-        var refusal = _refused.Where(r => Covers(r.Pattern, fullName)).MaxBy(r => r.Pattern.Length);
-        var allowance = _allowed.Where(a => Covers(a.Pattern, fullName)).Select(a => a.Pattern).MaxBy(p => p.Length);
+        // The first of the longest, as in file order.
+        var refusal = _refused.Where(r => Covers(r.Pattern, fullName)).OrderByDescending(r => r.Pattern.Length).FirstOrDefault();
+        var allowance = _allowed.Where(a => Covers(a.Pattern, fullName)).Select(a => a.Pattern).OrderByDescending(p => p.Length).FirstOrDefault();
         if (refusal is not null && (allowance is null || refusal.Pattern.Length >= allowance.Length))
         {
             return new Verdict(false, refusal.Category, refusal.Reason);
@@ -83,14 +88,6 @@ public sealed class SubmissionRules
     /// <summary>True when <paramref name="pattern"/> is <paramref name="name"/> or one of its enclosing namespaces or types.</summary>
     public static bool Covers(string pattern, string name) =>
         name == pattern || name.StartsWith(pattern + ".", StringComparison.Ordinal);
-
-    private static string EmbeddedText()
-    {
-        using var stream = typeof(SubmissionRules).Assembly.GetManifestResourceStream("submission-rules.yaml")
-                           ?? throw new InvalidOperationException("The grader was built without rules/submission-rules.yaml.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     private sealed class RulesFile
     {

@@ -1,8 +1,10 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Assignment1.Grader.Checks;
+namespace Assignment1.Rules;
 
 /// <summary>
 /// Judges a submitted file against <see cref="SubmissionRules"/>: every name is resolved to its symbol with the
@@ -13,27 +15,32 @@ namespace Assignment1.Grader.Checks;
 /// </summary>
 public static class SubmissionRulesChecker
 {
+    /// <summary>The category of constructs no name reveals (<c>unsafe</c>, pointers, finalizers …).</summary>
+    public const string LanguageConstructs = "language constructs";
+
+    /// <summary>The category of types that extend or add to the library's or the handout's types; grading removes the whole type.</summary>
+    public const string ProvidedTypes = "provided types";
+
     private static readonly SymbolDisplayFormat FullName = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         genericsOptions: SymbolDisplayGenericsOptions.None);
 
-    /// <summary>Every rule broken in <paramref name="tree"/>, one finding per line and message.</summary>
-    /// <param name="compilation">A compilation holding <paramref name="tree"/> and the other submitted files.</param>
-    /// <param name="tree">The submitted file.</param>
+    /// <summary>Every rule broken in the file of <paramref name="model"/>, one finding per line and message.</summary>
+    /// <param name="model">The semantic model of the submitted file, from a compilation that holds the other submitted files.</param>
     /// <param name="submittedTrees">All submitted files: what they declare is the student's own code.</param>
     /// <param name="handoutBases">For each type of the handout's files (full name), the bases it declares; they may stay.</param>
     /// <param name="rules">The rules; <see cref="SubmissionRules.Default"/> when null.</param>
-    public static IReadOnlyList<Finding> Check(Compilation compilation, SyntaxTree tree, IReadOnlyCollection<SyntaxTree> submittedTrees,
-        IReadOnlyDictionary<string, IReadOnlySet<string>> handoutBases, SubmissionRules? rules = null)
+    public static IReadOnlyList<Finding> Check(SemanticModel model, IReadOnlyCollection<SyntaxTree> submittedTrees,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> handoutBases, SubmissionRules? rules = null)
     {
         rules ??= SubmissionRules.Default;
-        var model = compilation.GetSemanticModel(tree);
+        var tree = model.SyntaxTree;
         var findings = new List<Finding>();
         foreach (var node in tree.GetRoot().DescendantNodes(descendIntoTrivia: false))
         {
             if (Construct(node) is { } construct)
             {
-                findings.Add(At(tree, node, $"'{construct}' is not allowed in a submission.", "language constructs"));
+                findings.Add(At(tree, node, $"'{construct}' is not allowed in a submission.", LanguageConstructs));
                 continue;
             }
             if (node is BaseTypeDeclarationSyntax declaration)
@@ -63,7 +70,7 @@ public static class SubmissionRulesChecker
                 findings.Add(At(tree, node, $"uses {Describe(symbol)}: {refused.Reason} is not allowed in a submission.", refused.Category));
             }
         }
-        return findings.DistinctBy(f => (f.Line, f.Message)).ToList();
+        return findings.GroupBy(f => (f.Line, f.Message)).Select(g => g.First()).ToList();
     }
 
     /// <summary>The name a symbol is judged by; null for what needs no judging (locals, parameters, namespaces, anonymous types).</summary>
@@ -97,7 +104,7 @@ public static class SubmissionRulesChecker
     }
 
     /// <summary>Namespace, containing types and name, without type arguments or the special forms of tuples and nullables.</summary>
-    private static string TypeName(INamedTypeSymbol type)
+    internal static string TypeName(INamedTypeSymbol type)
     {
         type = type.OriginalDefinition;
         string name = type.ContainingType is { } outer ? TypeName(outer) + "." + type.Name
@@ -107,7 +114,7 @@ public static class SubmissionRulesChecker
     }
 
     private static IEnumerable<Finding> CheckDeclaration(SemanticModel model, SyntaxTree tree, BaseTypeDeclarationSyntax declaration,
-        IReadOnlyCollection<SyntaxTree> submittedTrees, IReadOnlyDictionary<string, IReadOnlySet<string>> handoutBases, SubmissionRules rules)
+        IReadOnlyCollection<SyntaxTree> submittedTrees, IReadOnlyDictionary<string, IReadOnlyCollection<string>> handoutBases, SubmissionRules rules)
     {
         if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol type)
         {
@@ -118,9 +125,9 @@ public static class SubmissionRulesChecker
         if (elsewhere.Any(t => !submittedTrees.Contains(t)))
         {
             string where = string.Join(", ", elsewhere.Select(t => t.FilePath).Distinct());
-            yield return At(tree, declaration, $"adds a part to {typeName}, which is declared in {where}: a submission may add to the handout's classes only in their own file.", "provided types");
+            yield return At(tree, declaration.Identifier, $"adds a part to {typeName}, which is declared in {where}: a submission may add to the handout's classes only in their own file.", ProvidedTypes);
         }
-        var allowedBases = handoutBases.GetValueOrDefault(typeName) ?? new HashSet<string>();
+        var allowedBases = handoutBases.TryGetValue(typeName, out var declared) ? declared : [];
         foreach (var baseType in declaration.BaseList?.Types ?? [])
         {
             if (model.GetTypeInfo(baseType.Type).Type is not INamedTypeSymbol based || IsOwnCode(based, submittedTrees))
@@ -130,29 +137,9 @@ public static class SubmissionRulesChecker
             string baseName = TypeName(based);
             if (rules.NotInheritable.Any(p => SubmissionRules.Covers(p, baseName)) && !allowedBases.Contains(baseName))
             {
-                yield return At(tree, baseType, $"{typeName} derives from {based.ToDisplayString()}: a submission may not extend or imitate the library's or the assignment's types (an object that only looks like a matrix could answer tests with something it never computed).", "provided types");
+                yield return At(tree, baseType, $"{typeName} derives from {based.ToDisplayString()}: a submission may not extend or imitate the library's or the assignment's types (an object that only looks like a matrix could answer tests with something it never computed).", ProvidedTypes);
             }
         }
-    }
-
-    /// <summary>The bases each type declared in <paramref name="trees"/> lists, by full name.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> DeclaredBases(Compilation compilation, IEnumerable<SyntaxTree> trees)
-    {
-        var bases = new Dictionary<string, IReadOnlySet<string>>();
-        foreach (var tree in trees)
-        {
-            var model = compilation.GetSemanticModel(tree);
-            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
-            {
-                if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type)
-                {
-                    bases[TypeName(type)] = (declaration.BaseList?.Types ?? [])
-                        .Select(t => model.GetTypeInfo(t.Type).Type as INamedTypeSymbol)
-                        .OfType<INamedTypeSymbol>().Select(TypeName).ToHashSet();
-                }
-            }
-        }
-        return bases;
     }
 
     private static bool IsOwnCode(ISymbol symbol, IReadOnlyCollection<SyntaxTree> submittedTrees)
@@ -194,5 +181,8 @@ public static class SubmissionRulesChecker
     };
 
     private static Finding At(SyntaxTree tree, SyntaxNode node, string message, string category) =>
-        new(tree.FilePath, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, message, node.SpanStart, category);
+        new(tree.FilePath, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, message, node.SpanStart, category, node.Span.Length);
+
+    private static Finding At(SyntaxTree tree, SyntaxToken token, string message, string category) =>
+        new(tree.FilePath, token.GetLocation().GetLineSpan().StartLinePosition.Line + 1, message, token.SpanStart, category, token.Span.Length);
 }
