@@ -46,7 +46,8 @@ public class NetworkTests
             var model = new SoftmaxRegression();
             StudentCode.Run("SoftmaxRegression.Forward", () => model.Forward(x, y));
             Expect.Close(Fixtures.Gradient("softmax_grad_W1", 784, 10), model.Gradients.GetValueOrDefault("W1"), GradientTolerance,
-                "Gradients[\"W1\"] of SoftmaxRegression", GradientHint + " Here dL/dZ = dL/dA ⊙ ReLU'(Z) with Z = x·W1, and dL/dW1 = xᵀ·dL/dZ.");
+                "Gradients[\"W1\"] of SoftmaxRegression", GradientHint + " Here dL/dZ = dL/dA ⊙ ReLU'(Z) with Z = x·W1, and dL/dW1 = xᵀ·dL/dZ.",
+                batchSize: y.Length);
         }, Prerequisites.ReLU, Prerequisites.ReLUDev, Prerequisites.Softmax);
     }
 
@@ -94,7 +95,7 @@ public class NetworkTests
             var model = new TwoLayerNet();
             StudentCode.Run("TwoLayerNet.Forward", () => model.Forward(x, y));
             Expect.Close(Fixtures.Gradient("twolayer_grad_" + parameter, rows, columns), model.Gradients.GetValueOrDefault(parameter),
-                GradientTolerance, $"Gradients[\"{parameter}\"] of TwoLayerNet", hint + " " + GradientHint);
+                GradientTolerance, $"Gradients[\"{parameter}\"] of TwoLayerNet", hint + " " + GradientHint, batchSize: y.Length);
         }, Prerequisites.Sigmoid, Prerequisites.SigmoidDev, Prerequisites.Softmax);
     }
 

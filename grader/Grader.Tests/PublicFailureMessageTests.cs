@@ -38,6 +38,41 @@ public class PublicFailureMessageTests
             .And.Contain("actual:   [0, 0, 0] [0, 0, NaN]");
     }
 
+    [TestCase(64.0, "times too large: your loss or dZ may be summed instead of averaged over the batch")]
+    [TestCase(1.0 / 64, "times too small: it may be divided by N twice")]
+    public void GradientOffByTheBatchSize_SaysSo_BeforeTheHint(double factor, string words)
+    {
+        var expected = Matrix<double>.Build.Dense(784, 10, (r, c) => Math.Sin(r + 7 * c) * 1e-3);
+        var actual = factor * expected;
+
+        var check = () => Expect.Close(expected, actual, 5e-8, "Gradients[\"W1\"]", "a hint", batchSize: 64);
+
+        FailureOf(check).Should().Contain($"Hint: your gradient is about N = 64 (the batch size) {words}. a hint");
+    }
+
+    [TestCase(2.0)]
+    [TestCase(64.0)]
+    public void GradientWrongOtherwise_GetsOnlyItsOwnHint(double factor)
+    {
+        var expected = Matrix<double>.Build.Dense(784, 10, (r, c) => Math.Sin(r + 7 * c) * 1e-3);
+        var actual = factor * expected;
+        actual[5, 5] += 1.0; // not a multiple of the right gradient any more when factor is 64; twice it when 2
+
+        var check = () => Expect.Close(expected, actual, 5e-8, "Gradients[\"W1\"]", "a hint", batchSize: 64);
+
+        FailureOf(check).Should().Contain("Hint: a hint").And.NotContain("the batch size");
+    }
+
+    [Test]
+    public void AFailedCheck_CarriesNoStackTraceOfTheTests()
+    {
+        var failure = FluentActions.Invoking(() => Expect.True(false, "ReLU(x)", "0", "1", "a hint")).Should().Throw<AssertionException>().Which;
+
+        failure.StackTrace.Should().BeNull("the message says what failed; the test's own frames would only add lines to every failure");
+        new StudentFailure("m", "   at Assignment1.Models.TwoLayerNet.Forward() in /a1/student/Models/TwoLayerNet.cs:line 5").StackTrace
+            .Should().Contain("student/Models/TwoLayerNet.cs:line 5", "when the student's code threw, its own frames are the stack trace");
+    }
+
     /// <summary>The message of the failure <paramref name="check"/> reports, kept out of this test's own result.</summary>
     private static string FailureOf(Action check)
     {

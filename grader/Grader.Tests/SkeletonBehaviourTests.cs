@@ -23,6 +23,8 @@ public class SkeletonBehaviourTests
                 Repository.Root, TimeSpan.FromMinutes(5));
             run.ExitCode.Should().NotBe(0, "every test fails on the skeleton");
             run.Output.Should().NotMatchRegex(@"(?m)^1\)\s+at ", "each failure shows its stack trace once (Assert.Fail would record it twice)");
+            run.Output.Should().NotContain(" at Assignment1.Tests.", "stack traces hold only the student's frames, and a TODO's message names its method and file");
+            run.StandardOutput.Split('\n').Length.Should().BeLessThan(159, "the skeleton's whole run is a to-do list, not pages of traces (318 lines before)");
 
             var trx = XDocument.Load(Path.Combine(results, "skeleton.trx"));
             XNamespace ns = trx.Root!.Name.Namespace;

@@ -16,8 +16,16 @@ public static class Expect
     /// Fails unless <paramref name="actual"/> has the shape of <paramref name="expected"/> and
     /// Σ|actual − expected| ≤ <paramref name="tolerance"/> (the original's check).
     /// </summary>
-    public static void Close(Matrix<double> expected, Matrix<double>? actual, double tolerance, string what, string hint)
+    /// <param name="batchSize">
+    /// For a gradient averaged over a batch, its size N: an <paramref name="actual"/> that is N times too large
+    /// (or too small) gets a hint that says so before <paramref name="hint"/>.
+    /// </param>
+    public static void Close(Matrix<double> expected, Matrix<double>? actual, double tolerance, string what, string hint, int? batchSize = null)
     {
+        if (batchSize is { } n && actual is not null && actual.RowCount == expected.RowCount && actual.ColumnCount == expected.ColumnCount)
+        {
+            hint = BatchScaleHint(Scale(expected, actual), n) + hint;
+        }
         if (actual is null)
         {
             Fail($"{what}: got null, expected a {expected.RowCount}x{expected.ColumnCount} matrix.\nHint: {hint}");
@@ -76,6 +84,35 @@ public static class Expect
         string.Join(" ", Enumerable.Range(rows.Start, rows.End - rows.Start).Select(r =>
             "[" + string.Join(", ", Enumerable.Range(columns.Start, columns.End - columns.Start).Select(c => m[r, c].ToString("G6", CultureInfo.InvariantCulture))) + "]"));
 
+    /// <summary>
+    /// What a gradient that is a whole-batch multiple of the right one means: about N times too large is the loss
+    /// or dL/dZ summed over the batch instead of averaged; N times too small is dividing by N twice. "" otherwise.
+    /// </summary>
+    /// <param name="ratio">The student's gradient over the right one.</param>
+    /// <param name="batchSize">N.</param>
+    public static string BatchScaleHint(double ratio, int batchSize) =>
+        Math.Abs(ratio / batchSize - 1) < 0.02
+            ? $"your gradient is about N = {batchSize} (the batch size) times too large: your loss or dZ may be summed instead of averaged over the batch. "
+            : Math.Abs(ratio * batchSize - 1) < 0.02
+                ? $"your gradient is about N = {batchSize} (the batch size) times too small: it may be divided by N twice. "
+                : "";
+
+    /// <summary>
+    /// The s for which <paramref name="actual"/> ≈ s·<paramref name="expected"/>, when that fit leaves less than 1% of
+    /// <paramref name="actual"/>'s norm unexplained; NaN otherwise.
+    /// </summary>
+    private static double Scale(Matrix<double> expected, Matrix<double> actual)
+    {
+        double expectedSquared = expected.PointwiseMultiply(expected).Enumerate().Sum();
+        if (expectedSquared == 0)
+        {
+            return double.NaN;
+        }
+        double scale = expected.PointwiseMultiply(actual).Enumerate().Sum() / expectedSquared;
+        double residual = (actual - scale * expected).FrobeniusNorm();
+        return residual <= 0.01 * actual.FrobeniusNorm() ? scale : double.NaN;
+    }
+
     /// <summary>Fails unless |actual − expected| ≤ <paramref name="tolerance"/>.</summary>
     public static void Close(double expected, double actual, double tolerance, string what, string hint)
     {
@@ -96,12 +133,25 @@ public static class Expect
     }
 
     /// <summary>
-    /// Fails the test with <paramref name="message"/>. Unlike <c>Assert.Fail</c>, which NUnit also records as an
-    /// assertion result, the failure is reported once, so each failure shows its stack trace once, not twice.
+    /// Fails the running test with <paramref name="message"/>. The failure is an exception, not an NUnit assertion
+    /// result, so it is reported once; and its stack trace holds only <paramref name="studentFrames"/> (the frames of
+    /// the student's own files, when the student's code threw), since the test's own frames say nothing the message
+    /// does not.
     /// </summary>
+    /// <param name="message">What was expected, what the student's code did, and a hint.</param>
+    /// <param name="studentFrames">Stack frames in student/, one per line; null when the failure is a check of values.</param>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public static void Fail(string message) => throw new AssertionException(message);
+    public static void Fail(string message, string? studentFrames = null) => throw new StudentFailure(message, studentFrames);
 
     /// <summary>Invariant, round-trippable formatting for messages.</summary>
     public static string Format(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A failed public test, with a stack trace that shows only the student's frames (see <see cref="Expect.Fail"/>).</summary>
+/// <param name="message">The failure message.</param>
+/// <param name="studentFrames">The student's frames, or null for none.</param>
+public sealed class StudentFailure(string message, string? studentFrames) : AssertionException(message)
+{
+    /// <inheritdoc/>
+    public override string? StackTrace => studentFrames;
 }

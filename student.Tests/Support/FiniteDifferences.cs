@@ -54,7 +54,7 @@ public static class FiniteDifferences
                     $"  numerical (L(w+h)−L(w−h))/2h: {Expect.Format(numeric)}\n" +
                     $"  your gradient:                {Expect.Format(analytic[r, c])}\n" +
                     $"  relative error {Expect.Format(error)} (allowed {Expect.Format(tolerance)})\n" +
-                    $"Hint: {hint}");
+                    $"Hint: {Expect.BatchScaleHint(analytic[r, c] / numeric, y.Length)}{hint}");
             }
         }
     }
