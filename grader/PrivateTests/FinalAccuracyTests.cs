@@ -28,6 +28,7 @@ public class FinalAccuracyTests
         var report = Fixtures.WithMnist(() => StudentCode.Run($"training {model} for 10 epochs", () => new TrainingSession(config).Run()));
         Expect.True(report.TestAccuracy >= threshold, $"{model} reached too low a test accuracy on the default config",
             $"at least {threshold} (the reference reaches {(model == ModelType.TwoLayerNet ? "0.924" : "0.741")})", Expect.Format(report.TestAccuracy),
-            "if every other test passes, look at what only a long run exercises: shuffling every epoch with the given seed, the learning-rate step, and regularizing weights only.");
+            "if every other test passes, look at what only a long run exercises: a shuffle that keeps each label with its image "
+            + "(data/label alignment), shuffling every epoch with the given seed, the learning-rate step, and regularizing weights only.");
     }
 }
