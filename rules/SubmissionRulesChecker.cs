@@ -127,6 +127,15 @@ public static class SubmissionRulesChecker
             string where = string.Join(", ", elsewhere.Select(t => t.FilePath).Distinct());
             yield return At(tree, declaration.Identifier, $"adds a part to {typeName}, which is declared in {where}: a submission may add to the handout's classes only in their own file.", ProvidedTypes);
         }
+        if (type.ContainingType is null && Imported(model.Compilation, type) is { } imported)
+        {
+            // A type of the same full name as a referenced one shadows it in the whole student assembly (CS0436):
+            // provided code would call the submission's imitation instead of the library's or the kit's type.
+            string assembly = imported.ContainingAssembly.Name;
+            yield return At(tree, declaration.Identifier, declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                ? $"adds a part to {typeName}, which is declared in {assembly}: a submission may add to the handout's classes only in their own file."
+                : $"declares {typeName}, which {assembly} already declares: a submission may not imitate the library's or the assignment's types.", ProvidedTypes);
+        }
         var allowedBases = handoutBases.TryGetValue(typeName, out var declared) ? declared : [];
         foreach (var baseType in declaration.BaseList?.Types ?? [])
         {
@@ -140,6 +149,13 @@ public static class SubmissionRulesChecker
                 yield return At(tree, baseType, $"{typeName} derives from {based.ToDisplayString()}: a submission may not extend or imitate the library's or the assignment's types (an object that only looks like a matrix could answer tests with something it never computed).", ProvidedTypes);
             }
         }
+    }
+
+    /// <summary>A type of <paramref name="type"/>'s full name that a referenced assembly declares, if any.</summary>
+    private static INamedTypeSymbol? Imported(Compilation compilation, INamedTypeSymbol type)
+    {
+        string metadataName = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
+        return compilation.GetTypesByMetadataName(metadataName).FirstOrDefault(t => t.Locations.Any(l => l.IsInMetadata));
     }
 
     private static bool IsOwnCode(ISymbol symbol, IReadOnlyCollection<SyntaxTree> submittedTrees)

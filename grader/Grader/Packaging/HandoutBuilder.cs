@@ -7,14 +7,14 @@ namespace Assignment1.Grader.Packaging;
 
 /// <summary>
 /// Writes what students receive: student/ (with the generated skeleton), student.Tests/, configs/, rules/ (the
-/// grader's rules and the analyzer that shows them in the build), the data
+/// grader's rules and the analyzer that shows them in the build), numerics/ (the fast matrix products), the data
 /// and submission scripts, the report template, a student README and solution file, and a GitHub Classroom
 /// workflow. Never anything from grader/ but the student README: no reference code, no private tests.
 /// Build files lose their "STAFF ONLY" parts.
 /// </summary>
 public static partial class HandoutBuilder
 {
-    private static readonly string[] CopiedFolders = ["student", "student.Tests", "configs", "rules"];
+    private static readonly string[] CopiedFolders = ["student", "student.Tests", "configs", "rules", "numerics"];
 
     private static readonly string[] CopiedFiles =
     [
@@ -150,6 +150,8 @@ public static partial class HandoutBuilder
         EndProject
         Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Assignment1.Rules", "rules\Assignment1.Rules.csproj", "{6F1B2C3D-1111-4A5B-9C8D-000000000003}"
         EndProject
+        Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Assignment1.Numerics", "numerics\Assignment1.Numerics.csproj", "{6F1B2C3D-1111-4A5B-9C8D-000000000004}"
+        EndProject
         Global
         	GlobalSection(SolutionConfigurationPlatforms) = preSolution
         		Debug|Any CPU = Debug|Any CPU
@@ -168,6 +170,10 @@ public static partial class HandoutBuilder
         		{6F1B2C3D-1111-4A5B-9C8D-000000000003}.Debug|Any CPU.Build.0 = Debug|Any CPU
         		{6F1B2C3D-1111-4A5B-9C8D-000000000003}.Release|Any CPU.ActiveCfg = Release|Any CPU
         		{6F1B2C3D-1111-4A5B-9C8D-000000000003}.Release|Any CPU.Build.0 = Release|Any CPU
+        		{6F1B2C3D-1111-4A5B-9C8D-000000000004}.Debug|Any CPU.ActiveCfg = Debug|Any CPU
+        		{6F1B2C3D-1111-4A5B-9C8D-000000000004}.Debug|Any CPU.Build.0 = Debug|Any CPU
+        		{6F1B2C3D-1111-4A5B-9C8D-000000000004}.Release|Any CPU.ActiveCfg = Release|Any CPU
+        		{6F1B2C3D-1111-4A5B-9C8D-000000000004}.Release|Any CPU.Build.0 = Release|Any CPU
         	EndGlobalSection
         EndGlobal
 

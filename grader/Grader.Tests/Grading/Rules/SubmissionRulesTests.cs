@@ -117,6 +117,10 @@ public class SubmissionRulesTests
         "derives from MathNet.Numerics.LinearAlgebra.Double.DenseMatrix")]
     [TestCase("namespace Assignment1 { public class LyingOptimizer : Assignment1.Optimizers.Optimizer { public LyingOptimizer() : base(1, 1) { } public override void Update(Assignment1.Models.BaseNetwork m) { } } }",
         "derives from Assignment1.Optimizers.Optimizer")]
+    [TestCase("namespace Assignment1.Numerics.Gemm { public static class FastLinearAlgebraProvider { public static void Register() { } } }",
+        "declares Assignment1.Numerics.Gemm.FastLinearAlgebraProvider, which Assignment1.Numerics already declares")]
+    [TestCase("namespace MathNet.Numerics.LinearAlgebra.Double { public class DenseMatrix { } }",
+        "declares MathNet.Numerics.LinearAlgebra.Double.DenseMatrix, which MathNet.Numerics already declares")]
     public void TypeThatImitatesOrExtendsProvidedTypes_IsRemoved_AndTheRestOfTheFileKept(string declaration, string message)
     {
         // BaseNetwork.cs with block namespaces, so that a second namespace can follow at the top level.
