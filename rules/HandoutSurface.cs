@@ -24,8 +24,8 @@ public sealed class HandoutSurface
     public sealed record DeclaredType(string Name, bool IsPublic, IReadOnlyList<string> Bases, IReadOnlyList<string> Members);
 
     private const string Header =
-        "# The public surface of the handout's TODO files: generated from grader/solution by `./grader/grader generate-skeleton`;\n" +
-        "# do not edit. The analyzer in rules/ warns when a submitted file no longer declares all of this.\n";
+        "# The public surface of the handout's TODO files, generated with the skeleton by the course staff's grader\n" +
+        "# (`./grader/grader generate-skeleton`); do not edit. The analyzer in rules/ warns when a submitted file no longer declares all of this.\n";
 
     private HandoutSurface(IReadOnlyDictionary<string, IReadOnlyList<DeclaredType>> files) => Files = files;
 
