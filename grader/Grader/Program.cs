@@ -7,8 +7,9 @@ using Assignment1.Grader.Skeleton;
 
 // Course-staff tooling. Commands:
 //   demo [--out DIR] [--isolation LEVEL]                              grade two demo submissions and print the scores
-//   grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation LEVEL]
+//   grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation LEVEL] [--jobs N] [--shard i/n]
 //                                                                     grade a zip, a folder, or a folder of zips
+//   merge --out DIR SHARD_OUT...                                      combine the bulk runs of shards into one gradebook
 //   handout --out DIR [--kit DIR]                                     write what students receive
 //   gradescope --out FILE.zip [--isolation LEVEL]                     write the Gradescope autograder zip
 //   generate-skeleton [--check]                                       rewrite (or check) student/'s TODO files from grader/solution
@@ -17,7 +18,8 @@ using Assignment1.Grader.Skeleton;
 const string Usage = """
     Usage:
       grader demo [--out DIR] [--isolation bubblewrap|unshare|rlimits]
-      grader grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits]
+      grader grade SUBMISSION --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits] [--jobs N] [--shard i/n]
+      grader merge --out DIR SHARD_OUT [SHARD_OUT ...]
       grader handout --out DIR
       grader gradescope --out autograder.zip [--isolation bubblewrap|unshare|rlimits]
       grader generate-skeleton [--check]
@@ -37,6 +39,8 @@ switch (args)
 {
     case ["grade", .. var rest]:
         return GradeCommand.Run(rest, layout);
+    case ["merge", .. var mergeRest]:
+        return MergeCommand.Run(mergeRest);
     case ["demo", .. var demoRest]:
         return DemoCommand.Run(demoRest, layout);
     case [CompileTimeGuard.Command]:

@@ -7,24 +7,35 @@ using Assignment1.Grader.Results;
 namespace Assignment1.Grader.Commands;
 
 /// <summary>
-/// <c>grade SUBMISSION --out DIR [--kit DIR] [--mnist DIR]</c>. SUBMISSION is a zip, a folder holding one
-/// submission, or a folder of zips (bulk). One submission writes DIR/results.json and DIR/feedback.md; bulk
-/// writes one folder per submission and DIR/gradebook.csv. A results.json is written even when grading fails.
+/// <c>grade SUBMISSION --out DIR [--kit DIR] [--mnist DIR] [--jobs N] [--shard i/n]</c>. SUBMISSION is a zip, a
+/// folder holding one submission, or a folder of zips (bulk). One submission writes DIR/results.json and
+/// DIR/feedback.md; bulk writes one folder per submission and DIR/gradebook.csv (with gradebook.json, its rows for
+/// <c>grader merge</c>). In bulk, <c>--jobs N</c> grades N submissions at once, each in its own processes and
+/// within its own limits; <c>--shard i/n</c> grades only the i-th of n shares of the folder (the zips in ordinal
+/// order of names, every n-th from the i-th), so that n machines grade a course and <c>grader merge</c> combines
+/// their gradebooks. A results.json is written even when grading fails.
 /// Exit code 0 when grading happened (whatever the scores), 1 when the grader itself could not run, 2 for usage errors.
 /// </summary>
 public static class GradeCommand
 {
     /// <summary>Usage text.</summary>
-    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits]";
+    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits] [--jobs N] [--shard i/n]";
+
+    private static readonly string[] OptionsWithValues = ["--out", "--kit", "--mnist", "--isolation", "--jobs", "--shard"];
 
     /// <summary>Runs the command.</summary>
     public static int Run(string[] args, RepositoryLayout layout)
     {
-        string? submission = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--out" or "--kit" or "--mnist" or "--isolation"))).FirstOrDefault();
+        string? submission = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !OptionsWithValues.Contains(args[i - 1]))).FirstOrDefault();
         string? output = Option(args, "--out");
         if (submission is null || output is null)
         {
             Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (!BulkOptions.TryParse(Option(args, "--jobs"), Option(args, "--shard"), out var bulkOptions, out string? usageError))
+        {
+            Console.Error.WriteLine($"grader: {usageError}\n{Usage}");
             return 2;
         }
         string kitDirectory = Option(args, "--kit") ?? Path.Combine(layout.Root, "grader", ".kit");
@@ -83,24 +94,33 @@ public static class GradeCommand
             }
         }
 
-        var reports = new List<GradingReport>();
-        var failures = new Dictionary<string, string>();
-        foreach (string zip in Directory.EnumerateFiles(submission, "*.zip").Order(StringComparer.Ordinal))
+        var zips = bulkOptions.Share(Directory.EnumerateFiles(submission, "*.zip").Order(StringComparer.Ordinal).ToList());
+        Console.WriteLine($"Grading {zips.Count} submission(s){bulkOptions.Describe()}, {bulkOptions.Jobs} at a time.");
+        var reports = new System.Collections.Concurrent.ConcurrentBag<GradingReport>();
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        var console = new object();
+        // Each grading has its own work folder and test processes; what they share (the prepared handout, the compile
+        // guard) is immutable or locked. Results do not depend on the order in which gradings finish.
+        Parallel.ForEach(zips, new ParallelOptions { MaxDegreeOfParallelism = bulkOptions.Jobs }, zip =>
         {
             string name = Path.GetFileNameWithoutExtension(zip);
             try
             {
-                reports.Add(GradeOne(grader, reader, zip, Path.Combine(output, name)));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {reports[^1].Score:0.##} / {reports[^1].MaxScore:0.##}"));
+                var report = GradeOne(grader, reader, zip, Path.Combine(output, name));
+                reports.Add(report);
+                lock (console)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.Score:0.##} / {report.MaxScore:0.##}"));
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 failures[name] = e.Message;
                 WriteFailure(Path.Combine(output, name), e.Message, 0, sandbox.Level);
             }
-        }
-        File.WriteAllText(Path.Combine(output, "gradebook.csv"), Gradebook.Render(kit.Tests, reports, failures));
-        Console.WriteLine(ScoreTable(reports));
+        });
+        Gradebook.Write(Gradebook.Of(kit.Tests, reports, failures), output);
+        Console.WriteLine(ScoreTable(reports.OrderBy(r => r.SubmissionName, StringComparer.Ordinal).ToList()));
         Console.WriteLine($"Gradebook: {Path.Combine(output, "gradebook.csv")}");
         return 0;
     }

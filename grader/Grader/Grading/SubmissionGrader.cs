@@ -61,8 +61,11 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
 
         var neutralized = new Dictionary<string, IReadOnlyList<Finding>>();
         var compilation = ReplaceFilesThatTakeTooLongToCompile(sources, replaced, out var trees);
+        var checkedSources = new Dictionary<string, string>(sources);
         ReplaceFilesThatFailChecks(sources, replaced, neutralized, trees, compilation);
-        var (dll, pdb) = CompileReplacingFilesThatDoNotCompile(sources, replaced);
+        // Usually the checks change nothing: then the checked compilation, already bound by the checks, is emitted as is.
+        bool unchanged = sources.All(s => checkedSources[s.Key] == s.Value);
+        var (dll, pdb) = CompileReplacingFilesThatDoNotCompile(sources, replaced, unchanged ? (compilation, trees) : null);
 
         string kitCopy = Path.Combine(workDirectory, "kit");
         try
@@ -96,6 +99,17 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
     /// process at load from a kit or machine that cannot run tests at all.
     /// </summary>
     private string? KitFault(string workDirectory)
+    {
+        // Concurrent gradings (grade --jobs) probe once between them.
+        lock (_probeLock)
+        {
+            return ProbeKit(workDirectory);
+        }
+    }
+
+    private readonly object _probeLock = new();
+
+    private string? ProbeKit(string workDirectory)
     {
         if (_kitProbed)
         {
@@ -199,12 +213,17 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
     /// does not compile by the handout's version. Emitting reports the same errors that a separate diagnostics pass
     /// would, so the usual case binds the submission once instead of twice.
     /// </summary>
-    private (byte[] Dll, byte[] Pdb) CompileReplacingFilesThatDoNotCompile(Dictionary<string, string> sources, Dictionary<string, string> replaced)
+    /// <param name="sources">The files to compile (path under student/ → text); a file that does not compile is replaced here.</param>
+    /// <param name="replaced">Why each replaced file was replaced; added to here.</param>
+    /// <param name="compiled">A compilation of exactly <paramref name="sources"/>, with its trees, to emit first; null to compile them.</param>
+    private (byte[] Dll, byte[] Pdb) CompileReplacingFilesThatDoNotCompile(Dictionary<string, string> sources, Dictionary<string, string> replaced,
+        (CSharpCompilation Compilation, IReadOnlyDictionary<string, SyntaxTree> Trees)? compiled)
     {
         while (true)
         {
-            var trees = _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, sources[f]));
-            var (result, dll, pdb) = StudentCompiler.EmitInMemory(_compiler.Compile(trees.Values));
+            var trees = compiled?.Trees ?? _todoFiles.ToDictionary(f => f, f => _compiler.Parse(f, sources[f]));
+            var (result, dll, pdb) = StudentCompiler.EmitInMemory(compiled?.Compilation ?? _compiler.Compile(trees.Values));
+            compiled = null;
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (result.Success)
             {
