@@ -13,7 +13,7 @@ namespace Assignment1.Grader.Tests.Grading;
 public class BulkGradingTests
 {
     [Test]
-    public void ShardsMerged_AndTwoJobsAtOnce_GiveThePlainBulkRunsGradebook()
+    public void ShardsMerged_GiveTheGradebookOfTheWholeFolderGradedTwoAtATime()
     {
         string folder = Directory.CreateTempSubdirectory("bulk-shards").FullName;
         try
@@ -25,8 +25,7 @@ public class BulkGradingTests
             var reference = GradingFixture.ReferenceFiles();
             File.Copy(GradingFixture.Zip(skeleton), Path.Combine(uploads, "ana.zip"));
             File.Copy(GradingFixture.Zip(new Dictionary<string, string>(skeleton) { ["student/Utils.cs"] = reference["student/Utils.cs"] }), Path.Combine(uploads, "ben.zip"));
-            File.Copy(GradingFixture.Zip(new Dictionary<string, string>(skeleton) { ["student/Models/BaseNetwork.cs"] = reference["student/Models/BaseNetwork.cs"] }), Path.Combine(uploads, "cy.zip"));
-            File.WriteAllText(Path.Combine(uploads, "dee.zip"), "not a zip");
+            File.WriteAllText(Path.Combine(uploads, "cy.zip"), "not a zip");
 
             string Grade(string name, params string[] options)
             {
@@ -36,21 +35,21 @@ public class BulkGradingTests
                 return output;
             }
 
-            string plain = Grade("plain", "--jobs", "1");
+            // The whole folder two at a time, against two shards graded one at a time: equal gradebooks show that neither
+            // the split over machines nor concurrency changes a grade.
+            string whole = Grade("whole", "--jobs", "2");
             string first = Grade("shard-1", "--jobs", "1", "--shard", "1/2");
             string second = Grade("shard-2", "--jobs", "1", "--shard", "2/2");
-            string twoJobs = Grade("two-jobs", "--jobs", "2");
             MergeCommand.Run(["--out", Path.Combine(folder, "merged"), first, second]).Should().Be(0);
 
-            string expected = File.ReadAllText(Path.Combine(plain, "gradebook.csv"));
-            expected.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')[0]).Should().Equal("submission", "ana", "ben", "cy", "dee");
+            string expected = File.ReadAllText(Path.Combine(whole, "gradebook.csv"));
+            expected.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')[0]).Should().Equal("submission", "ana", "ben", "cy");
             expected.Should().MatchRegex(@"(?m)^ben,.*,[1-9][0-9.]*,$", "the solved Utils.cs earns points");
             Directory.GetDirectories(first).Select(Path.GetFileName).Should().BeEquivalentTo(["ana", "cy"], "shard 1 of 2 grades every second zip from the first");
-            Directory.GetDirectories(second).Select(Path.GetFileName).Should().BeEquivalentTo(["ben", "dee"]);
-            File.ReadAllText(Path.Combine(folder, "merged", "gradebook.csv")).Should().Be(expected, "merged shards give the plain run's gradebook");
-            Directory.GetDirectories(Path.Combine(folder, "merged")).Select(Path.GetFileName).Should().BeEquivalentTo(["ana", "ben", "cy", "dee"]);
+            Directory.GetDirectories(second).Select(Path.GetFileName).Should().BeEquivalentTo(["ben"]);
+            File.ReadAllText(Path.Combine(folder, "merged", "gradebook.csv")).Should().Be(expected, "merged shards give the whole run's gradebook");
+            Directory.GetDirectories(Path.Combine(folder, "merged")).Select(Path.GetFileName).Should().BeEquivalentTo(["ana", "ben", "cy"]);
             File.Exists(Path.Combine(folder, "merged", "ben", "results.json")).Should().BeTrue();
-            File.ReadAllText(Path.Combine(twoJobs, "gradebook.csv")).Should().Be(expected, "two gradings at once give the same grades");
         }
         finally
         {
