@@ -10,7 +10,12 @@ namespace Assignment1.Grader.Tests.Grading.Catalogue;
 /// <param name="Original">Text of the reference that the edit replaces (must occur in <paramref name="File"/>).</param>
 /// <param name="Replacement">The wrong code put in its place.</param>
 /// <param name="FailingTests">The numbers of exactly the tests that must fail (of the suites minus the long training tests); every other test must pass.</param>
-public sealed record StudentBug(string Id, string Mistake, string File, string Original, string Replacement, string[] FailingTests)
+/// <param name="Explained">
+/// For mistakes the public suite must explain: a public test among <paramref name="FailingTests"/> and words its
+/// failure message must contain, the real cause in the student's terms.
+/// </param>
+public sealed record StudentBug(string Id, string Mistake, string File, string Original, string Replacement, string[] FailingTests,
+    (string Test, string Words)? Explained = null)
 {
     /// <inheritdoc />
     public override string ToString() => Id;

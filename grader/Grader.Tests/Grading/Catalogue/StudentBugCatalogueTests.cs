@@ -43,6 +43,10 @@ public class StudentBugCatalogueTests
             $"{bug.Id} ({bug.Mistake}) must fail exactly the catalogued tests; it failed [{actual}]:\n" +
             string.Join("\n", failed.Select(o => $"  {o.Test.Number}: {o.Message.Split('\n')[0]}")));
         failed.Should().OnlyContain(o => o.Message.Length > 0, "every lost test says why");
+        if (bug.Explained is var (test, words))
+        {
+            failed.Single(o => o.Test.Number == test).Message.Should().Contain(words, $"the public test {test} names the real cause of {bug.Id}");
+        }
         report.Score.Should().Be(report.MaxScore - failed.Sum(o => o.Test.Points));
     }
 
