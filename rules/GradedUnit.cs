@@ -7,16 +7,18 @@ namespace Assignment1.Rules;
 
 /// <summary>
 /// What grading takes out for a finding, as little as possible: the method, constructor, operator, accessor or
-/// finalizer that holds it; the whole type for a <see cref="SubmissionRulesChecker.ProvidedTypes"/> finding; or,
-/// when the finding lies outside all of these (a field initializer, an attribute on a type), the whole file.
+/// finalizer that holds it; the whole type for a <see cref="SubmissionRulesChecker.ProvidedTypes"/> finding; or the
+/// whole file, for a <see cref="PublicSurfaceChecker.Category"/> finding and for a finding outside all of these (a field
+/// initializer, an attribute on a type).
 /// </summary>
 public static class GradedUnit
 {
     /// <summary>The node taken out for a finding at <paramref name="node"/>; null when the whole file must go.</summary>
     public static SyntaxNode? Of(SyntaxNode? node, string category)
     {
-        if (node is null)
+        if (node is null || category == PublicSurfaceChecker.Category)
         {
+            // A changed public surface cannot be taken out piecemeal: the provided code and tests rely on all of it.
             return null;
         }
         if (category == SubmissionRulesChecker.ProvidedTypes)

@@ -27,14 +27,17 @@ public sealed class HandoutSurface
         "# The public surface of the handout's TODO files, generated with the skeleton by the course staff's grader\n" +
         "# (`./grader/grader generate-skeleton`); do not edit. The analyzer in rules/ warns when a submitted file no longer declares all of this.\n";
 
-    private HandoutSurface(IReadOnlyDictionary<string, IReadOnlyList<DeclaredType>> files) => Files = files;
+    private HandoutSurface(IReadOnlyDictionary<string, IReadOnlyList<DeclaredType>> files)
+    {
+        Files = files;
+        Bases = files.Values.SelectMany(types => types).ToDictionary(t => t.Name, t => (IReadOnlyCollection<string>)t.Bases);
+    }
 
     /// <summary>For each TODO file (path under student/, '/' separators), the types it declares.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<DeclaredType>> Files { get; }
 
     /// <summary>For each type of the handout's files (full name), the bases it lists.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Bases =>
-        Files.Values.SelectMany(types => types).ToDictionary(t => t.Name, t => (IReadOnlyCollection<string>)t.Bases);
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Bases { get; }
 
     /// <summary>The surface shipped in this assembly (rules/handout-surface.txt).</summary>
     public static HandoutSurface Default { get; } = Parse(Embedded.Text("handout-surface.txt"));

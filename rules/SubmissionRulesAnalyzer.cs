@@ -55,15 +55,11 @@ public sealed class SubmissionRulesAnalyzer : DiagnosticAnalyzer
                     analysis.CancellationToken.ThrowIfCancellationRequested();
                     analysis.ReportDiagnostic(Diagnostic.Create(RuleCatalogue.For(finding.Category),
                         Location.Create(model.SyntaxTree, new TextSpan(Math.Max(0, finding.Position), finding.Length)),
-                        finding.Message, Consequence(model.SyntaxTree, finding)));
+                        finding.Message, GradedUnit.Consequence(model.SyntaxTree, finding)));
                 }
             });
         });
     }
-
-    private static string Consequence(SyntaxTree tree, Finding finding) => finding.Category == PublicSurfaceChecker.Category
-        ? "When graded, the whole file is replaced by the handout's version."
-        : GradedUnit.Consequence(tree, finding);
 
     /// <summary>
     /// The TODO file <paramref name="path"/> is (its path under student/), or null: relative to the project's folder

@@ -49,7 +49,11 @@ public static class MergeCommand
             {
                 foreach (var row in sheet.Rows)
                 {
-                    CopyFolder(Path.Combine(folder, row.Submission), Path.Combine(output, row.Submission));
+                    // Every graded row has a folder (results.json, feedback.md) unless someone removed it from the shard.
+                    if (Directory.Exists(Path.Combine(folder, row.Submission)))
+                    {
+                        FileTree.Copy(Path.Combine(folder, row.Submission), Path.Combine(output, row.Submission));
+                    }
                 }
             }
             var merged = new Gradebook.Sheet(columns, sheets.SelectMany(s => s.Sheet.Rows).ToList());
@@ -61,20 +65,6 @@ public static class MergeCommand
         {
             Console.Error.WriteLine($"grader: {e.Message}");
             return 1;
-        }
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        if (!Directory.Exists(source))
-        {
-            return;
-        }
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination, overwrite: true);
         }
     }
 }

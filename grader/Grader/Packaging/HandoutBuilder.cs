@@ -36,7 +36,8 @@ public static partial class HandoutBuilder
         }
         foreach (string folder in CopiedFolders)
         {
-            CopyFolder(Path.Combine(layout.Root, folder), Path.Combine(target, folder));
+            FileTree.Copy(Path.Combine(layout.Root, folder), Path.Combine(target, folder),
+                relative => SkippedFolders.Contains(relative.Split(Path.DirectorySeparatorChar)[0]));
         }
         foreach (string file in CopiedFiles)
         {
@@ -122,21 +123,6 @@ public static partial class HandoutBuilder
         yaml.Append("        with:\n");
         yaml.Append($"          runners: {string.Join(",", groups.Select(g => g.Id))}\n");
         return yaml.ToString();
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(source, file);
-            if (SkippedFolders.Contains(relative.Split(Path.DirectorySeparatorChar)[0]))
-            {
-                continue;
-            }
-            string destination = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 
     private const string Solution = """
