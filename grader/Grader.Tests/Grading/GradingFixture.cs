@@ -78,13 +78,13 @@ public sealed class GradingFixture
         return path;
     }
 
-    /// <summary>Grades <paramref name="files"/> with <paramref name="kit"/> (default: the whole kit) and <paramref name="limits"/>.</summary>
-    public static GradingReport Grade(IReadOnlyDictionary<string, string> files, TestKit? kit = null, GradingLimits? limits = null)
+    /// <summary>Grades <paramref name="files"/> with <paramref name="kit"/> (default: the whole kit), <paramref name="limits"/> and <paramref name="sandbox"/> (default: bubblewrap).</summary>
+    public static GradingReport Grade(IReadOnlyDictionary<string, string> files, TestKit? kit = null, GradingLimits? limits = null, Sandbox? sandbox = null)
     {
         limits ??= GradingLimits.Default;
         var reader = new SubmissionReader(SubmissionGrader.GradableFiles(Repository.Layout), limits);
         var submission = reader.ReadZip(Zip(files));
-        var grader = new SubmissionGrader(Repository.Layout, kit ?? Kit, limits, Repository.PathOf("data", "mnist"));
+        var grader = new SubmissionGrader(Repository.Layout, kit ?? Kit, limits, Repository.PathOf("data", "mnist"), sandbox);
         return grader.Grade(submission, Path.Combine(Path.GetTempPath(), $"grading-{Guid.NewGuid():N}"));
     }
 }

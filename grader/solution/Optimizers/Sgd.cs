@@ -12,7 +12,12 @@ public sealed class Sgd(double learningRate = 1e-4, double reg = 1e-3) : Optimiz
     /// (the penalty is <c>½·λ·Σw²</c>, so its gradient is <c>λ·W</c>).
     /// </summary>
     /// <param name="model">The model whose <c>Gradients</c> are updated in place.</param>
-    /// <remarks>Biases are never regularized: use <see cref="Optimizer.IsWeight"/> to tell them apart.</remarks>
+    /// <remarks>
+    /// Biases are never regularized: use <see cref="Optimizer.IsWeight"/> to tell them apart.
+    /// Two forms are right, as in NumPy: <c>model.Gradients[name] = model.Gradients[name] + Reg * w</c> stores a new
+    /// matrix (NumPy's <c>dW = dW + reg * W</c>); with <c>g = model.Gradients[name]</c>, <c>g.Add(Reg * w, g)</c> adds in
+    /// place (NumPy's <c>dW += reg * W</c>) and allocates one matrix less per step.
+    /// </remarks>
     public override void ApplyRegularization(BaseNetwork model)
     {
         // BEGIN SOLUTION
@@ -20,7 +25,8 @@ public sealed class Sgd(double learningRate = 1e-4, double reg = 1e-3) : Optimiz
         {
             if (IsWeight(name))
             {
-                model.Gradients[name] = model.Gradients[name] + Reg * weight;
+                var gradient = model.Gradients[name];
+                gradient.Add(Reg * weight, gradient);
             }
         }
         // END SOLUTION
@@ -31,13 +37,18 @@ public sealed class Sgd(double learningRate = 1e-4, double reg = 1e-3) : Optimiz
     /// <c>p ← p − η·dp</c>.
     /// </summary>
     /// <param name="model">The model whose <c>Weights</c> are updated, using its <c>Gradients</c>.</param>
+    /// <remarks>
+    /// As above, both forms are right: <c>model.Weights[name] = model.Weights[name] - LearningRate * g</c>, and, with
+    /// <c>w = model.Weights[name]</c>, the in-place <c>w.Subtract(LearningRate * g, w)</c> (NumPy's <c>W -= lr * dW</c>),
+    /// which is faster: every new matrix must be allocated and cleared.
+    /// </remarks>
     public override void Update(BaseNetwork model)
     {
         // BEGIN SOLUTION
         ApplyRegularization(model);
-        foreach (string name in model.Weights.Keys.ToList())
+        foreach (var (name, weight) in model.Weights)
         {
-            model.Weights[name] = model.Weights[name] - LearningRate * model.Gradients[name];
+            weight.Subtract(LearningRate * model.Gradients[name], weight);
         }
         // END SOLUTION
     }

@@ -37,6 +37,43 @@ public class AlternativeSolutionTests
         report.Score.Should().Be(100);
     }
 
+    /// <summary>The reference and the alternative solutions.</summary>
+    public static readonly string[] EverySolution = ["reference", .. Styles];
+
+    /// <summary>The isolation levels weaker than the default, which <see cref="IndependentlyWrittenSolution_Scores100"/> and every other grading test use.</summary>
+    public static readonly string[] WeakerLevels = Sandbox.Levels.Where(l => l != "bubblewrap").ToArray();
+
+    /// <summary>
+    /// What a test sees differs between isolation levels (file system views, /tmp, the user it runs as, the network),
+    /// so a correct solution must score full marks at each, not only at the default. Graded here without section 12, the
+    /// two 10-epoch trainings: their arithmetic does not depend on the level, and what they touch that does (MNIST, the
+    /// heap cap) is touched by section 3 and the one-epoch tests of section 6 as well. The trainings themselves run, for
+    /// every style, at the default level in <see cref="IndependentlyWrittenSolution_Scores100"/>.
+    /// </summary>
+    [Test]
+    public void EverySolution_ScoresFullMarks_AtEveryWeakerIsolationLevel([ValueSource(nameof(EverySolution))] string solution, [ValueSource(nameof(WeakerLevels))] string level)
+    {
+        Sandbox sandbox;
+        try
+        {
+            sandbox = Sandbox.Detect(Repository.Root, level);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            Assert.Ignore($"{level} does not work on this machine: {e.Message}");
+            throw;
+        }
+        var files = solution == "reference" ? GradingFixture.ReferenceFiles() : AlternativeSolution(solution);
+        var withoutTrainings = GradingFixture.Kit.Only(t => GradingFixture.Section(t) != "12");
+        withoutTrainings.Tests.Should().HaveCountGreaterThan(50);
+
+        var report = GradingFixture.Grade(files, withoutTrainings, sandbox: sandbox);
+
+        report.Isolation.Should().Be(level);
+        string failures = string.Join("\n", report.Outcomes.Where(o => !o.Passed).Select(o => $"  {o.Test.Number} {o.Test.DisplayName}: {o.Message}"));
+        report.Outcomes.Should().OnlyContain(o => o.Passed, $"the '{solution}' solution is correct, yet lost at isolation level {level}:\n{failures}");
+    }
+
     /// <summary>The files of grader/alternative-solutions/<paramref name="style"/> in the submission layout, with the handout's config_exp.yaml.</summary>
     private static Dictionary<string, string> AlternativeSolution(string style)
     {
