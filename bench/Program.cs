@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench -p:Reference=true -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers; kernel vs FMA peak
 // dotnet run -c Release --project bench -p:Reference=true -- steps                   the parts of a two-layer training step (BenchmarkDotNet), scaled to an epoch
 // dotnet run -c Release --project bench -p:Reference=true -- epochs [--epochs N]     both default configs, both providers, one child process per run
+// dotnet run -c Release --project bench -p:Reference=true -- compare [--epochs N] [--rounds R]   this project against NumPy+OpenBLAS running the original's code, runs alternating
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string repository = FindRepository();
@@ -107,17 +108,45 @@ switch (args)
         }
         return 0;
     }
+    case ["compare", ..]:
+    {
+        int epochs = Option(args, "--epochs") is { } e ? int.Parse(e) : 10;
+        int rounds = Option(args, "--rounds") is { } r ? int.Parse(r) : 1;
+        string mnist = Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(repository, "data", "mnist");
+        string? python = NumpySide.FindPython(out string note);
+        Console.Error.WriteLine(note);
+        var runs = new List<EpochRun>();
+        // Alternating runs, so that a noisy neighbour slows both sides alike.
+        for (int round = 1; round <= rounds; round++)
+        {
+            foreach (var (config, model) in new[] { ("config_twolayer.yaml", "TwoLayerNet"), ("config_softmax.yaml", "SoftmaxRegression") })
+            {
+                Console.Error.WriteLine($"round {round}: {config}, this project ...");
+                runs.Add(EpochRun.InChildProcess("fast", Path.Combine(repository, "configs", config), epochs, mnist));
+                if (python is not null)
+                {
+                    Console.Error.WriteLine($"round {round}: {config}, NumPy ...");
+                    runs.Add(NumpySide.Measure(python, repository, model, config, epochs, mnist));
+                }
+            }
+        }
+        Console.WriteLine(ComparisonTable.Render(runs, epochs, rounds, note));
+        return 0;
+    }
     case ["epoch-run", string provider, string config, string epochs, string mnist]:
         Console.WriteLine(JsonSerializer.Serialize(EpochRun.Measure(provider, config, epochs == "-" ? null : int.Parse(epochs), mnist == "-" ? null : mnist)));
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench steps [BenchmarkDotNet options] | bench epochs [--epochs N]");
+        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench steps [BenchmarkDotNet options] | bench epochs [--epochs N] | bench compare [--epochs N] [--rounds R]");
         return 2;
 }
 
 // The mean time of the first benchmark case that matches, in seconds; NaN when none ran (left out by --filter, or failed).
 static double MeanSeconds(IEnumerable<BenchmarkDotNet.Reports.BenchmarkReport> reports, Func<BenchmarkDotNet.Running.BenchmarkCase, bool> match) =>
     reports.Where(r => match(r.BenchmarkCase)).Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e9).FirstOrDefault(double.NaN);
+
+static string? Option(string[] arguments, string name) =>
+    Array.IndexOf(arguments, name) is int i and >= 0 && i + 1 < arguments.Length ? arguments[i + 1] : null;
 
 static string FindRepository()
 {
