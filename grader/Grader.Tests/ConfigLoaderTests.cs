@@ -1,4 +1,5 @@
 using Assignment1.Configuration;
+using Assignment1.Experiments;
 using Assignment1.Grader.Tests.Support;
 using FluentAssertions;
 
@@ -60,6 +61,32 @@ public class ConfigLoaderTests
     [TestCase("  epochs: 10", "  epochs: [10, 20]", "exp.yaml:5: 'Train.epochs' must be a single value*")]
     [TestCase("Train:", "Train: [", "exp.yaml:*not valid YAML*")]
     public void BadConfig_NamesFileLineAndKey(string original, string replacement, string expectedMessage)
+    {
+        var parse = () => ConfigLoader.Parse(Valid.Replace(original, replacement), "exp.yaml");
+        parse.Should().Throw<ConfigException>().WithMessage(expectedMessage);
+    }
+
+    [Test]
+    public void StudyOptions_AreRead_AndDefaultToTheOriginalsTraining()
+    {
+        var defaults = ConfigLoader.Parse(Valid, "exp.yaml");
+        (defaults.Init, defaults.Optimizer, defaults.Patience).Should().Be((InitScheme.NumpyGaussian, OptimizerKind.Sgd, (int?)null));
+
+        string yaml = Valid
+            .Replace("  debug: True", "  debug: True\n  optimizer: adam\n  early_stopping: {patience: 3}")
+            .Replace("  hidden_size: 128", "  hidden_size: 128\n  init: normal\n  init_sigma: 0.05");
+        var config = ConfigLoader.Parse(yaml, "exp.yaml");
+        (config.Init, config.InitSigma, config.Optimizer, config.Patience).Should().Be((InitScheme.Normal, 0.05, OptimizerKind.Adam, (int?)3));
+        ConfigLoader.UnusedSettings(config).Should().ContainSingle().Which.Should().Contain("only optimizer: momentum uses it");
+        ConfigLoader.UnusedSettings(config with { Optimizer = OptimizerKind.Momentum }).Should().BeEmpty();
+    }
+
+    [TestCase("  debug: True", "  debug: True\n  optimizer: rmsprop", "exp.yaml:8: 'Train.optimizer' is 'rmsprop'; expected sgd, momentum, adam, adagrad*")]
+    [TestCase("  hidden_size: 128", "  hidden_size: 128\n  init: xavier", "exp.yaml:11: 'Model.init' is 'xavier'; expected numpy-gaussian, zero, normal, glorot*")]
+    [TestCase("  debug: True", "  debug: True\n  early_stopping: 3", "exp.yaml:8: 'Train.early_stopping' must be written 'early_stopping: {patience: N}'*")]
+    [TestCase("  debug: True", "  debug: True\n  early_stopping: {patience: 0}", "exp.yaml:8: 'Train.early_stopping.patience' is '0'; expected a whole number of at least 1*")]
+    [TestCase("  hidden_size: 128", "  hidden_size: 128\n  init_sigma: -1", "exp.yaml:11: 'Model.init_sigma' is '-1'; expected a number greater than 0*")]
+    public void BadStudyOption_NamesFileLineAndKey(string original, string replacement, string expectedMessage)
     {
         var parse = () => ConfigLoader.Parse(Valid.Replace(original, replacement), "exp.yaml");
         parse.Should().Throw<ConfigException>().WithMessage(expectedMessage);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assignment1.Experiments;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -24,8 +25,8 @@ public static class ConfigLoader
 {
     private static readonly Dictionary<string, string[]> AllowedKeys = new()
     {
-        ["Train"] = ["batch_size", "learning_rate", "reg", "epochs", "momentum", "debug"],
-        ["Model"] = ["type", "hidden_size"],
+        ["Train"] = ["batch_size", "learning_rate", "reg", "epochs", "momentum", "debug", "optimizer", "early_stopping"],
+        ["Model"] = ["type", "hidden_size", "init", "init_sigma"],
     };
 
     /// <summary>Loads and validates the config at <paramref name="path"/>.</summary>
@@ -59,7 +60,11 @@ public static class ConfigLoader
             Momentum: reader.Double("Train", "momentum", mustBePositive: false),
             Debug: reader.Bool("Train", "debug"),
             Model: model,
-            HiddenSize: hiddenSize);
+            HiddenSize: hiddenSize,
+            Init: reader.OptionalChoice("Model", "init", InitSchemeNames.ByName) ?? InitScheme.NumpyGaussian,
+            InitSigma: reader.OptionalDouble("Model", "init_sigma", mustBePositive: true) ?? 0.01,
+            Optimizer: reader.OptionalChoice("Train", "optimizer", OptimizerNames.ByName) ?? OptimizerKind.Sgd,
+            Patience: reader.OptionalNestedInt("Train", "early_stopping", "patience", minimum: 1));
     }
 
     /// <summary>
@@ -70,9 +75,13 @@ public static class ConfigLoader
     public static IReadOnlyList<string> UnusedSettings(TrainingConfig config)
     {
         var notes = new List<string>();
-        if (config.Momentum != 0)
+        if (config.Momentum != 0 && config.Optimizer != OptimizerKind.Momentum)
         {
-            notes.Add($"Train.momentum ({config.Momentum.ToString(CultureInfo.InvariantCulture)}) is not used: plain SGD, as in the original assignment, has no momentum.");
+            notes.Add($"Train.momentum ({config.Momentum.ToString(CultureInfo.InvariantCulture)}) is not used: only optimizer: momentum uses it (plain SGD, as in the original assignment, has none).");
+        }
+        if (config.Init != InitScheme.Normal && config.InitSigma != 0.01)
+        {
+            notes.Add($"Model.init_sigma ({config.InitSigma.ToString(CultureInfo.InvariantCulture)}) is not used: only init: normal draws with a σ.");
         }
         if (config.Model == ModelType.SoftmaxRegression && config.HiddenSize is int hidden)
         {
@@ -141,9 +150,15 @@ public static class ConfigLoader
             return value >= minimum ? value : throw Wrong(node, section, key, $"a whole number of at least {minimum}");
         }
 
-        public double Double(string section, string key, bool mustBePositive)
+        public double Double(string section, string key, bool mustBePositive) =>
+            OptionalDouble(section, key, mustBePositive) ?? throw Missing(section, key, "a number");
+
+        public double? OptionalDouble(string section, string key, bool mustBePositive)
         {
-            var node = Scalar(section, key) ?? throw Missing(section, key, "a number");
+            if (Scalar(section, key) is not { } node)
+            {
+                return null;
+            }
             if (!double.TryParse(node.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
             {
                 throw Wrong(node, section, key, "a number such as 0.1 or 1e-3");
@@ -173,6 +188,32 @@ public static class ConfigLoader
             return System.Enum.TryParse(node.Value, ignoreCase: false, out T value) && System.Enum.IsDefined(value)
                 ? value
                 : throw Wrong(node, section, key, allowed);
+        }
+
+        public T? OptionalChoice<T>(string section, string key, IReadOnlyDictionary<string, T> choices) where T : struct
+        {
+            if (Scalar(section, key) is not { } node)
+            {
+                return null;
+            }
+            return choices.TryGetValue(node.Value ?? "", out T value) ? value : throw Wrong(node, section, key, string.Join(", ", choices.Keys));
+        }
+
+        /// <summary>A whole number one level down: <c>section.key: {inner: N}</c>; null when <c>section.key</c> is absent.</summary>
+        public int? OptionalNestedInt(string section, string key, string inner, int minimum)
+        {
+            if (!sections.TryGetValue(section, out var mapping) || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var node))
+            {
+                return null;
+            }
+            if (node is not YamlMappingNode nested || nested.Children.Count != 1
+                || !nested.Children.TryGetValue(new YamlScalarNode(inner), out var value) || value is not YamlScalarNode scalar)
+            {
+                throw new ConfigException($"{fileName}:{node.Start.Line}: '{section}.{key}' must be written '{key}: {{{inner}: N}}', with a whole number N of at least {minimum}.");
+            }
+            return int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= minimum
+                ? n
+                : throw Wrong(scalar, section, $"{key}.{inner}", $"a whole number of at least {minimum}");
         }
 
         private YamlScalarNode? Scalar(string section, string key)

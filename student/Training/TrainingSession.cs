@@ -70,6 +70,10 @@ public sealed class TrainingSession(TrainingConfig config, string? mnistDirector
                 bestEpoch = epoch;
                 best = ParameterSnapshot.Take(model);
             }
+            else if (config.Patience is int patience && epoch - bestEpoch >= patience)
+            {
+                break; // early stopping: the best model is restored below, as after a full run
+            }
         }
 
         best.RestoreInto(model);
