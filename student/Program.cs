@@ -14,6 +14,11 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // Matrix products (x * w and friends) on our vectorized, multi-threaded kernel instead of MathNet's managed one.
 FastLinearAlgebraProvider.Register();
 
+if (args is ["gradcheck", .. var gradcheckArguments])
+{
+    return Guarded(() => GradientCheckCommand.Run(gradcheckArguments));
+}
+
 var (options, argumentError) = CommandLineOptions.Parse(args);
 if (options is null)
 {
@@ -22,7 +27,7 @@ if (options is null)
     return argumentError is null ? 0 : 2;
 }
 
-try
+return Guarded(() =>
 {
     var config = ConfigLoader.Load(options.ConfigPath);
     Console.WriteLine($"Training {config.Model} from {options.ConfigPath}: batch {config.BatchSize}, lr {config.LearningRate}, reg {config.Reg}, {config.Epochs} epochs" +
@@ -64,15 +69,24 @@ try
         Console.WriteLine($"Metrics written to {Path.GetFullPath(options.MetricsOut)}");
     }
     return 0;
-}
-catch (Exception e) when (e is ConfigException or MnistNotFoundException or InvalidDataException)
+});
+
+// Exit 2 for what the user passes (arguments, config, data), 1 for what the student's code throws.
+static int Guarded(Func<int> command)
 {
-    Console.Error.WriteLine(e.Message);
-    return 2;
-}
-catch (Exception e)
-{
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(StudentCodeErrors.Describe(e));
-    return 1;
+    try
+    {
+        return command();
+    }
+    catch (Exception e) when (e is ConfigException or MnistNotFoundException or InvalidDataException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine();
+        Console.Error.WriteLine(StudentCodeErrors.Describe(e));
+        return 1;
+    }
 }

@@ -25,6 +25,9 @@ public sealed class TrainingSession(TrainingConfig config, string? mnistDirector
     /// <summary>Called after every epoch.</summary>
     public Action<EpochMetrics>? OnEpoch { get; init; }
 
+    /// <summary>After <see cref="Run()"/>: the trained model, with the best epoch's parameters restored.</summary>
+    public BaseNetwork? TrainedModel { get; private set; }
+
     /// <summary>Runs the whole experiment.</summary>
     /// <returns>Per-epoch metrics, the best epoch and its test accuracy.</returns>
     public TrainingReport Run()
@@ -77,6 +80,7 @@ public sealed class TrainingSession(TrainingConfig config, string? mnistDirector
         }
 
         best.RestoreInto(model);
+        TrainedModel = model;
         var (testBatches, testLabelBatches) = Utils.GenerateBatchedData(testData, testLabels, config.BatchSize);
         var (_, testAccuracy) = Trainer.Evaluate(model, testBatches, testLabelBatches);
         return new TrainingReport(epochs, bestEpoch, testAccuracy);

@@ -19,6 +19,9 @@ public class TestKitTests
             File.Exists(Path.Combine(copy, "nunit.framework.dll")).Should().BeTrue();
             Directory.EnumerateFiles(copy, "Assignment1.Tests.*").Should().BeEmpty("the suites are handed to the runner as bytes, never as files the tested code could read");
             File.ReadAllText(Path.Combine(copy, "Assignment1.TestRunner.deps.json")).Should().NotContain("Assignment1.Tests.dll");
+            string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+            Directory.EnumerateDirectories(Path.Combine(copy, "runtimes")).Select(Path.GetFileName).Should().NotContain("win-x64", "other platforms' native assets are left out")
+                .And.Contain(rid, "this platform's are kept");
         }
         finally
         {

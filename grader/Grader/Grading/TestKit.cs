@@ -21,19 +21,38 @@ public sealed class TestKit
     {
         foreach (string folder in System.IO.Directory.EnumerateDirectories(Directory, "*", SearchOption.AllDirectories))
         {
-            System.IO.Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(Directory, folder)));
+            string relative = Path.GetRelativePath(Directory, folder);
+            if (!ForAnotherPlatform(Path.Combine(relative, "_")))
+            {
+                System.IO.Directory.CreateDirectory(Path.Combine(target, relative));
+            }
         }
         System.IO.Directory.CreateDirectory(target);
         var excluded = TestAssemblyNames.SelectMany(n => new[] { n + ".dll", n + ".pdb", n + ".xml", n + ".deps.json", n + ".runtimeconfig.json" }).ToHashSet();
         foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(Directory, file);
-            if (!excluded.Contains(relative))
+            if (!excluded.Contains(relative) && !ForAnotherPlatform(relative))
             {
                 File.Copy(file, Path.Combine(target, relative));
             }
         }
         RemoveFromManifest(Path.Combine(target, "Assignment1.TestRunner.deps.json"));
+    }
+
+    /// <summary>
+    /// Native assets of other platforms (<c>runtimes/win-x64/…</c>, <c>runtimes/osx/…</c>: SkiaSharp ships fifteen, 150 MB)
+    /// are never loaded here, so a submission's copy leaves them out. Kept: this machine's RID, its OS and <c>unix</c>.
+    /// </summary>
+    internal static bool ForAnotherPlatform(string relativePath)
+    {
+        string[] parts = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (parts.Length < 3 || parts[0] != "runtimes")
+        {
+            return false;
+        }
+        string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        return parts[1] != rid && parts[1] != rid.Split('-')[0] && parts[1] != "unix";
     }
 
     private static IEnumerable<string> TestAssemblyFiles(string directory) =>
