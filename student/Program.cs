@@ -18,6 +18,10 @@ if (args is ["gradcheck", .. var gradcheckArguments])
 {
     return Guarded(() => GradientCheckCommand.Run(gradcheckArguments));
 }
+if (args is ["sweep", .. var sweepArguments])
+{
+    return Guarded(() => SweepCommand.Run(sweepArguments));
+}
 
 var (options, argumentError) = CommandLineOptions.Parse(args);
 if (options is null)

@@ -72,12 +72,17 @@ public sealed class StudyFigure(string title, string xLabel, string yLabel, bool
                 };
             }
         }
+        else if (_series.All(s => s.Xs.All(x => x == Math.Round(x))))
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // epochs
+        }
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         if (_series.Count > 0)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            // Beside the axes, so that it never hides a curve.
+            plot.ShowLegend(Edge.Right);
         }
         return plot;
     }

@@ -28,4 +28,14 @@ public static class MetricsFile
         var document = new { Config = config, report.Epochs, report.BestEpoch, report.TestAccuracy };
         File.WriteAllText(path, JsonSerializer.Serialize(document, Options));
     }
+
+    /// <summary>Reads back the report of a file <see cref="Write"/> wrote.</summary>
+    /// <exception cref="JsonException">The file is not such a document.</exception>
+    public static TrainingReport Read(string path)
+    {
+        var document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Options) ?? throw new JsonException($"{path} is empty.");
+        return document.Epochs is { Count: > 0 } epochs ? new TrainingReport(epochs, document.BestEpoch, document.TestAccuracy) : throw new JsonException($"{path} has no epochs.");
+    }
+
+    private sealed record Document(List<EpochMetrics>? Epochs, int BestEpoch, double TestAccuracy);
 }
