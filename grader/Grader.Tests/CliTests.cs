@@ -14,12 +14,15 @@ public class CliTests
     {
         var run = ExternalProcess.Run("dotnet", [Cli, "--help"], Repository.Root, TimeSpan.FromMinutes(1));
         run.ExitCode.Should().Be(0);
-        run.StandardOutput.Should().Contain("--config FILE").And.Contain("--metrics-out FILE");
+        run.StandardOutput.Should().Contain("--config <FILE>").And.Contain("--metrics-out <FILE>").And.Contain("gradcheck").And.Contain("sweep <FILE>");
     }
 
-    [TestCase(new string[0], "--config is required.")]
-    [TestCase(new[] { "--config" }, "--config needs a value.")]
-    [TestCase(new[] { "--confg", "x.yaml" }, "Unknown argument '--confg'.")]
+    [TestCase(new string[0], "Option '--config' is required.")]
+    [TestCase(new[] { "--config" }, "Required argument missing for option: '--config'.")]
+    [TestCase(new[] { "--confg", "x.yaml" }, "Unrecognized command or argument '--confg'.")]
+    [TestCase(new[] { "gradcheck", "--config", "x.yaml", "--count", "0" }, "--count is '0'; expected a whole number of at least 1.")]
+    [TestCase(new[] { "sweep" }, "Required argument 'FILE' missing for command: 'sweep'.")]
+    [TestCase(new[] { "sweep", "configs/sweep_lr.yaml", "--jobs", "two" }, "--jobs is 'two'; expected a whole number of at least 1.")]
     public void WrongArguments_ExitWith2AndSayWhy(string[] arguments, string message)
     {
         var run = ExternalProcess.Run("dotnet", [Cli, .. arguments], Repository.Root, TimeSpan.FromMinutes(1));

@@ -65,7 +65,7 @@ public sealed class StudentCompiler
                 .Select(path => ParseText(File.ReadAllText(path), "generated/" + Path.GetFileName(path))))
             .ToList();
         _references = FrameworkReferences()
-            .Concat(new[] { "MathNet.Numerics.dll", "YamlDotNet.dll", "Assignment1.Numerics.dll", "ScottPlot.dll", "SkiaSharp.dll", "Spectre.Console.dll" }.Select(dll => Path.Combine(kitDirectory, dll)))
+            .Concat(new[] { "MathNet.Numerics.dll", "YamlDotNet.dll", "Assignment1.Numerics.dll", "ScottPlot.dll", "SkiaSharp.dll", "Spectre.Console.dll", "System.CommandLine.dll" }.Select(dll => Path.Combine(kitDirectory, dll)))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     }
 

@@ -47,28 +47,40 @@ public sealed class SweepRunner(string output, string? mnistDirectory, int jobs,
 
         var (trainData, trainLabels, valData, valLabels) = Utils.LoadMnistTrainVal(mnistDirectory);
         var (testData, testLabels) = MnistDataset.LoadTestSet(mnistDirectory);
+        void Train(int i, Action onEpoch)
+        {
+            var run = runs[i];
+            var session = new TrainingSession(run.Config with { Debug = false }, mnistDirectory) { OnEpoch = _ => onEpoch() };
+            var report = session.Run(trainData, trainLabels, valData, valLabels, testData, testLabels);
+            Save(run, report);
+            results[i] = new SweepResult(run, report, Reused: false);
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        if (Console.IsOutputRedirected)
+        {
+            // A log or CI: one line per finished run instead of a live display.
+            Parallel.ForEach(toTrain, parallel, i =>
+            {
+                Train(i, () => { });
+                Console.WriteLine($"finished {runs[i].Label}: best validation accuracy {results[i]!.BestValidAccuracy:F4}");
+            });
+            return results.Select(r => r!).ToList();
+        }
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var overall = context.AddTask("all runs (epochs)", maxValue: toTrain.Sum(i => runs[i].Config.Epochs));
-                Parallel.ForEach(toTrain, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
+                Parallel.ForEach(toTrain, parallel, i =>
                 {
-                    var run = runs[i];
-                    var task = context.AddTask(Markup.Escape(run.Label), maxValue: run.Config.Epochs);
-                    var session = new TrainingSession(run.Config with { Debug = false }, mnistDirectory)
+                    var task = context.AddTask(Markup.Escape(runs[i].Label), maxValue: runs[i].Config.Epochs);
+                    Train(i, () =>
                     {
-                        OnEpoch = _ =>
-                        {
-                            task.Increment(1);
-                            overall.Increment(1);
-                        },
-                    };
-                    var report = session.Run(trainData, trainLabels, valData, valLabels, testData, testLabels);
+                        task.Increment(1);
+                        overall.Increment(1);
+                    });
                     task.Value = task.MaxValue; // early stopping ends a run before its last epoch
-                    Save(run, report);
-                    results[i] = new SweepResult(run, report, Reused: false);
                 });
                 overall.Value = overall.MaxValue;
             });
