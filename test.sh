@@ -64,7 +64,22 @@ if [ "${MUTATION:-0}" = 1 ]; then
   run_check mutation-testing "^mutation:" bash grader/mutation/run.sh
 fi
 # A test that hangs for 10 minutes is stopped with a dump instead of running into CI's time limit.
-run_suite repository-tests grader/Grader.Tests --blame-hang-timeout 10m
+run_suite repository-tests grader/Grader.Tests --blame-hang-timeout 10m --logger "trx;LogFileName=repository.trx" --results-directory "$logs/trx"
+
+# Where CI's time goes: the slowest tests (CI must stay under 20 minutes as the project grows).
+if command -v python3 >/dev/null && [ -f "$logs/trx/repository.trx" ]; then
+  echo "=== slowest repository tests (seconds, two run at a time)"
+  python3 - "$logs/trx/repository.trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+rows = []
+for r in ET.parse(sys.argv[1]).getroot().iter(ns + "UnitTestResult"):
+    h, m, s = r.get("duration", "0:0:0").split(":")
+    rows.append((int(h) * 3600 + int(m) * 60 + float(s), r.get("testName")))
+for seconds, name in sorted(rows, reverse=True)[:15]:
+    print(f"{seconds:7.1f}  {name[:110]}")
+PY
+fi
 
 echo "tests: $passed passed, $failed failed"
 exit $status
