@@ -41,16 +41,10 @@ public static class ComparisonTable
 
     /// <summary>Medians over rounds: of the per-run median epoch, of first/median, and of the peaks.</summary>
     private static Side Summarize(IReadOnlyList<EpochRun> runs) => new(
-        Median(runs.Select(r => r.MedianSeconds)),
-        Median(runs.Select(r => r.EpochSeconds[0] / r.MedianSeconds)),
-        Median(runs.Select(r => r.PeakMegabytes)),
+        EpochRun.Median(runs.Select(r => r.MedianSeconds)),
+        EpochRun.Median(runs.Select(r => r.EpochSeconds[0] / r.MedianSeconds)),
+        EpochRun.Median(runs.Select(r => r.PeakMegabytes)),
         runs[0].TestAccuracy);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
     private static string Machine()
     {

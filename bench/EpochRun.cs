@@ -14,13 +14,13 @@ namespace Assignment1.Bench;
 public sealed record EpochRun(string Provider, string Config, double[] EpochSeconds, double TestAccuracy, double PeakMegabytes)
 {
     /// <summary>The median of <see cref="EpochSeconds"/>: robust to the first epoch's JIT and to a noisy neighbour.</summary>
-    public double MedianSeconds
+    public double MedianSeconds => Median(EpochSeconds);
+
+    /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
     {
-        get
-        {
-            double[] sorted = EpochSeconds.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Trains <paramref name="configPath"/> on <paramref name="provider"/> in this process and measures it (the child's side).</summary>

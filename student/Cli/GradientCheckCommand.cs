@@ -22,10 +22,9 @@ public static class GradientCheckCommand
     /// <summary>Runs the study; returns the exit code (0 done, 2 a parameter the model lacks).</summary>
     public static int Run(GradientCheckOptions options)
     {
-        var (configPath, count, epochs) = (options.ConfigPath, options.Count, options.Epochs);
-        var config = ConfigLoader.Load(configPath) with { Debug = false };
+        var config = ConfigLoader.Load(options.ConfigPath) with { Debug = false };
         string parameter = options.Parameter ?? (config.Model == ModelType.TwoLayerNet ? "W2" : "W1");
-        string output = options.OutputDirectory ?? Path.Combine("outputs", "gradcheck-" + Path.GetFileNameWithoutExtension(configPath));
+        string output = options.OutputDirectory ?? Path.Combine("outputs", "gradcheck-" + Path.GetFileNameWithoutExtension(options.ConfigPath));
         string? mnist = options.MnistDirectory;
 
         var model = ModelFactory.CreateModel(config);
@@ -35,18 +34,18 @@ public static class GradientCheckCommand
             return 2;
         }
         var (trainData, trainLabels, valData, valLabels) = Utils.LoadMnistTrainVal(mnist);
-        if (epochs > 0)
+        if (options.Epochs > 0)
         {
-            Console.WriteLine($"Training {config.Model} for {epochs} epoch(s) first ...");
+            Console.WriteLine($"Training {config.Model} for {options.Epochs} epoch(s) first ...");
             var (testData, testLabels) = Data.MnistDataset.LoadTestSet(mnist);
-            var session = new TrainingSession(config with { Epochs = epochs }, mnist);
+            var session = new TrainingSession(config with { Epochs = options.Epochs }, mnist);
             session.Run(trainData, trainLabels, valData, valLabels, testData, testLabels);
             model = session.TrainedModel!;
         }
         int batch = Math.Min(config.BatchSize, trainData.RowCount);
-        var rows = GradientCheckStudy.Run(model, trainData.SubMatrix(0, batch, 0, trainData.ColumnCount), trainLabels[..batch], parameter, count);
+        var rows = GradientCheckStudy.Run(model, trainData.SubMatrix(0, batch, 0, trainData.ColumnCount), trainLabels[..batch], parameter, options.Count);
 
-        string table = GradientCheckStudy.ToMarkdown(rows, parameter, count);
+        string table = GradientCheckStudy.ToMarkdown(rows, parameter, options.Count);
         Console.WriteLine(table);
         double slope = GradientCheckStudy.Slope(rows, 1, 1000);
         string summary = $"Slope of log(difference) against log(N), N from 1 to 1000: {slope:F2} (the truncation error of a central difference falls as ε² = 1/N², a slope of −2; past the smallest difference, round-off, which grows as N, takes over).";
@@ -55,7 +54,7 @@ public static class GradientCheckCommand
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "gradcheck.md"), table + Environment.NewLine + Environment.NewLine + summary + Environment.NewLine);
         string figure = new StudyFigure($"Gradient check of {parameter}: analytic vs central difference", "N (ε = 1/N)", "largest |analytic − numeric|", logLog: true)
-            .Add($"first {count} weights of {parameter}", rows.Select(r => (double)r.N).ToList(), rows.Select(r => Math.Max(r.MaxDifference, double.Epsilon)).ToList())
+            .Add($"first {options.Count} weights of {parameter}", rows.Select(r => (double)r.N).ToList(), rows.Select(r => Math.Max(r.MaxDifference, double.Epsilon)).ToList())
             .Save(Path.Combine(output, "gradcheck"));
         Console.WriteLine($"Table and figure written to {Path.GetFullPath(output)} ({Path.GetFileName(figure)}, gradcheck.svg, gradcheck.md)");
         return 0;

@@ -15,7 +15,7 @@ public sealed class Adagrad(double learningRate, double reg, double epsilon = 1e
     protected override void Step(Matrix<double> parameter, Matrix<double> gradient, Matrix<double>[] state)
     {
         double[] p = parameter.AsColumnMajorArray() ?? throw new InvalidOperationException("Adagrad needs dense matrices.");
-        double[] g = gradient.ToColumnMajorArray(), sums = state[0].AsColumnMajorArray();
+        double[] g = gradient.AsColumnMajorArray() ?? gradient.ToColumnMajorArray(), sums = state[0].AsColumnMajorArray();
         for (int i = 0; i < p.Length; i++)
         {
             sums[i] += g[i] * g[i];

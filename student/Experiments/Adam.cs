@@ -27,7 +27,7 @@ public sealed class Adam(double learningRate, double reg, double beta1 = 0.9, do
         var (m, v) = (state[0], state[1]);
         double correction1 = 1 - Math.Pow(beta1, _step), correction2 = 1 - Math.Pow(beta2, _step);
         double[] p = parameter.AsColumnMajorArray() ?? throw new InvalidOperationException("Adam needs dense matrices.");
-        double[] g = gradient.ToColumnMajorArray(), ms = m.AsColumnMajorArray(), vs = v.AsColumnMajorArray();
+        double[] g = gradient.AsColumnMajorArray() ?? gradient.ToColumnMajorArray(), ms = m.AsColumnMajorArray(), vs = v.AsColumnMajorArray();
         for (int i = 0; i < p.Length; i++)
         {
             ms[i] = beta1 * ms[i] + (1 - beta1) * g[i];

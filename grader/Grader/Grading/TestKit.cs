@@ -22,7 +22,7 @@ public sealed class TestKit
         foreach (string folder in System.IO.Directory.EnumerateDirectories(Directory, "*", SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(Directory, folder);
-            if (!ForAnotherPlatform(Path.Combine(relative, "_")))
+            if (!ForAnotherPlatform(relative))
             {
                 System.IO.Directory.CreateDirectory(Path.Combine(target, relative));
             }
@@ -42,12 +42,13 @@ public sealed class TestKit
 
     /// <summary>
     /// Native assets of other platforms (<c>runtimes/win-x64/…</c>, <c>runtimes/osx/…</c>: SkiaSharp ships fifteen, 150 MB)
-    /// are never loaded here, so a submission's copy leaves them out. Kept: this machine's RID, its OS and <c>unix</c>.
+    /// are never loaded here, so a submission's copy leaves them out (a folder under runtimes/ or a file in one). Kept:
+    /// this machine's RID, its OS and <c>unix</c>.
     /// </summary>
     internal static bool ForAnotherPlatform(string relativePath)
     {
         string[] parts = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        if (parts.Length < 3 || parts[0] != "runtimes")
+        if (parts.Length < 2 || parts[0] != "runtimes")
         {
             return false;
         }
