@@ -7,7 +7,7 @@ namespace Assignment1.TestRunner;
 /// One line of the runner's result channel: <c>NONCE {json}</c>. The grader ignores any line without the
 /// nonce it handed in, so output a submission manages to print cannot pass for a result.
 /// </summary>
-/// <param name="Event">listed, started, finished or done.</param>
+/// <param name="Event">listed, started, progress (the running test's sign of life), finished or done.</param>
 /// <param name="Test">The test's full NUnit name.</param>
 public sealed record RunnerEvent(string Event, string Test)
 {

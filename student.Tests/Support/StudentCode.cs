@@ -15,6 +15,7 @@ public static class StudentCode
     {
         try
         {
+            Liveness.Beat();
             return call();
         }
         catch (NotImplementedException e)
@@ -27,6 +28,10 @@ public static class StudentCode
         {
             Expect.Fail($"{what} threw {e.GetType().Name}{Where(e)}: {e.Message}", StudentFrames(e));
             throw;
+        }
+        finally
+        {
+            Liveness.Beat();
         }
     }
 

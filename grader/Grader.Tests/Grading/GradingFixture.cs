@@ -18,6 +18,9 @@ public sealed class GradingFixture
 
     private static string _kitDirectory = null!;
 
+    /// <summary>The limits of the kit's tests: the shipped ones for two gradings at a time (these tests run two at once).</summary>
+    public static GradingLimits Limits { get; } = GradingLimits.Default.SharedBy(2);
+
     [OneTimeSetUp]
     public void BuildKit()
     {
@@ -29,7 +32,9 @@ public sealed class GradingFixture
         {
             Assert.Fail("Building the test kit failed:\n" + build.Output);
         }
-        Kit = TestKit.Load(_kitDirectory, GradingLimits.Default);
+        // Measured as a grading machine measures it, so that every grading here runs at the shipped, derived limits: those of
+        // grade --jobs 2, since these tests run two gradings at a time, as --jobs 2 does.
+        Kit = TestKit.LoadMeasured(_kitDirectory, Limits, Repository.PathOf("data", "mnist"), TestContext.Progress.WriteLine);
     }
 
     [OneTimeTearDown]
@@ -81,7 +86,7 @@ public sealed class GradingFixture
     /// <summary>Grades <paramref name="files"/> with <paramref name="kit"/> (default: the whole kit), <paramref name="limits"/> and <paramref name="sandbox"/> (default: bubblewrap).</summary>
     public static GradingReport Grade(IReadOnlyDictionary<string, string> files, TestKit? kit = null, GradingLimits? limits = null, Sandbox? sandbox = null)
     {
-        limits ??= GradingLimits.Default;
+        limits ??= Limits;
         var reader = new SubmissionReader(SubmissionGrader.GradableFiles(Repository.Layout), limits);
         var submission = reader.ReadZip(Zip(files));
         var grader = new SubmissionGrader(Repository.Layout, kit ?? Kit, limits, Repository.PathOf("data", "mnist"), sandbox);

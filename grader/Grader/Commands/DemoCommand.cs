@@ -17,19 +17,16 @@ public static class DemoCommand
     /// <summary>The bug: the bias gradient divided by N a second time.</summary>
     internal const string BuggyLine = "Gradients[\"b1\"] = dZ1.SumOverRows() / y.Length;";
 
-    /// <summary>Runs the demo; returns the grade command's exit code.</summary>
-    public static int Run(string[] args, RepositoryLayout layout)
+    /// <summary>Runs the demo, writing under <paramref name="output"/>; returns the grade command's exit code.</summary>
+    public static int Run(string output, string? isolation, RepositoryLayout layout)
     {
-        int outAt = Array.IndexOf(args, "--out");
-        string output = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : Path.Combine(layout.Root, "outputs", "demo");
-        int isolationAt = Array.IndexOf(args, "--isolation");
-        string[] isolation = isolationAt >= 0 && isolationAt + 1 < args.Length ? ["--isolation", args[isolationAt + 1]] : [];
         string submissions = Path.Combine(output, "submissions");
         Directory.CreateDirectory(submissions);
         WriteZip(layout, Path.Combine(submissions, "demo_correct.zip"), bug: false);
         WriteZip(layout, Path.Combine(submissions, "demo_bias_gradient_bug.zip"), bug: true);
         Console.WriteLine($"Grading the demo submissions in {submissions} ...");
-        return GradeCommand.Run([submissions, "--out", Path.Combine(output, "results"), .. isolation], layout);
+        return GradeCommand.Run(new GradeOptions(submissions, Path.Combine(output, "results"), Single: false, Kit: null, Mnist: null, isolation,
+            new BulkOptions(BulkOptions.DefaultJobs())), layout);
     }
 
     private static void WriteZip(RepositoryLayout layout, string path, bool bug)

@@ -18,43 +18,34 @@ namespace Assignment1.Grader.Commands;
 /// </summary>
 public static class GradeCommand
 {
-    /// <summary>Usage text.</summary>
-    public const string Usage = "Usage: grader grade SUBMISSION(.zip | folder | folder of zips) --out DIR [--single] [--kit DIR] [--mnist DIR] [--isolation bubblewrap|unshare|rlimits] [--jobs N] [--shard i/n]";
-
-    private static readonly string[] OptionsWithValues = ["--out", "--kit", "--mnist", "--isolation", "--jobs", "--shard"];
+    /// <summary>Parses <paramref name="args"/> (what follows <c>grade</c> on the command line) and runs the command.</summary>
+    public static int Run(string[] args, RepositoryLayout layout) => GraderCommandLine.Invoke(["grade", .. args], layout);
 
     /// <summary>Runs the command.</summary>
-    public static int Run(string[] args, RepositoryLayout layout)
+    public static int Run(GradeOptions options, RepositoryLayout layout)
     {
-        string? submission = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !OptionsWithValues.Contains(args[i - 1]))).FirstOrDefault();
-        string? output = Option(args, "--out");
-        if (submission is null || output is null)
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        if (!BulkOptions.TryParse(Option(args, "--jobs"), Option(args, "--shard"), out var bulkOptions, out string? usageError))
-        {
-            Console.Error.WriteLine($"grader: {usageError}\n{Usage}");
-            return 2;
-        }
-        string kitDirectory = Option(args, "--kit") ?? Path.Combine(layout.Root, "grader", ".kit");
-        string mnist = Option(args, "--mnist") ?? Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(layout.Root, "data", "mnist");
+        string submission = options.Submission;
+        string output = options.Output;
+        var bulkOptions = options.Bulk;
+        string kitDirectory = options.Kit ?? StaffCommands.DefaultKit(layout);
+        string mnist = options.Mnist ?? Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(layout.Root, "data", "mnist");
         Directory.CreateDirectory(output);
 
         var clock = Stopwatch.StartNew();
         // A folder of zips is a bulk grading, unless --single says it is one submission (Gradescope's folder may hold the student's zip).
-        bool bulk = !args.Contains("--single") && Directory.Exists(submission) && Directory.EnumerateFiles(submission, "*.zip").Any()
+        bool bulk = !options.Single && Directory.Exists(submission) && Directory.EnumerateFiles(submission, "*.zip").Any()
                     && !Directory.EnumerateFiles(submission, "*.cs", SearchOption.AllDirectories).Any();
         if (!File.Exists(submission) && !Directory.Exists(submission))
         {
             return Fail(output, $"'{submission}' does not exist.", clock);
         }
 
+        // Derived limits stretch with the gradings that share the machine; a single submission is graded alone.
+        var limits = GradingLimits.Default.SharedBy(bulk ? bulkOptions.Jobs : 1);
         TestKit kit;
         try
         {
-            kit = TestKit.Load(kitDirectory, GradingLimits.Default);
+            kit = TestKit.LoadMeasured(kitDirectory, limits, mnist, Console.WriteLine);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException)
         {
@@ -64,7 +55,7 @@ public static class GradeCommand
         Sandbox sandbox;
         try
         {
-            sandbox = Sandbox.Detect(layout.Root, Option(args, "--isolation"));
+            sandbox = Sandbox.Detect(layout.Root, options.Isolation);
         }
         catch (SandboxUnavailableException e)
         {
@@ -78,8 +69,8 @@ public static class GradeCommand
                                     + "grading uses the generated handout, not this file.");
         }
 
-        var grader = new SubmissionGrader(layout, kit, GradingLimits.Default, mnist, sandbox);
-        var reader = new SubmissionReader(SubmissionGrader.GradableFiles(layout), GradingLimits.Default);
+        var grader = new SubmissionGrader(layout, kit, limits, mnist, sandbox);
+        var reader = new SubmissionReader(SubmissionGrader.GradableFiles(layout), limits);
         if (!bulk)
         {
             try
@@ -169,10 +160,14 @@ public static class GradeCommand
         Directory.CreateDirectory(output);
         GradescopeResults.Write(GradescopeResults.Failure(why, seconds, isolation), Path.Combine(output, "results.json"));
     }
-
-    private static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }
+
+/// <summary>What <c>grade</c> was asked to do.</summary>
+/// <param name="Submission">A zip, a folder holding one submission, or a folder of zips.</param>
+/// <param name="Output">Where results go.</param>
+/// <param name="Single">The folder is one submission even if it holds a zip.</param>
+/// <param name="Kit">The test kit's folder; null for grader/.kit.</param>
+/// <param name="Mnist">MNIST's folder; null for $MNIST_DIR, else data/mnist.</param>
+/// <param name="Isolation">The isolation level asked for; null for the default.</param>
+/// <param name="Bulk">Jobs and shard of a bulk grading.</param>
+public sealed record GradeOptions(string Submission, string Output, bool Single, string? Kit, string? Mnist, string? Isolation, BulkOptions Bulk);

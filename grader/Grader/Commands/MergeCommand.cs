@@ -10,25 +10,12 @@ namespace Assignment1.Grader.Commands;
 /// </summary>
 public static class MergeCommand
 {
-    /// <summary>Usage text.</summary>
-    public const string Usage = "Usage: grader merge --out DIR SHARD_OUT [SHARD_OUT ...]   (the --out folders of grader grade FOLDER --shard i/n)";
+    /// <summary>Parses <paramref name="args"/> (what follows <c>merge</c> on the command line) and runs the command.</summary>
+    public static int Run(string[] args) => GraderCommandLine.Invoke(["merge", .. args], RepositoryLayout.FindFrom(AppContext.BaseDirectory));
 
-    /// <summary>Runs the command.</summary>
-    public static int Run(string[] args)
+    /// <summary>Merges the <paramref name="shards"/>' results into <paramref name="output"/>.</summary>
+    public static int Run(string output, IReadOnlyList<string> shards)
     {
-        int outAt = Array.IndexOf(args, "--out");
-        if (outAt < 0 || outAt + 1 >= args.Length)
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        string output = args[outAt + 1];
-        var shards = args.Where((_, i) => i != outAt && i != outAt + 1).ToList();
-        if (shards.Count == 0 || shards.Any(s => s.StartsWith("--", StringComparison.Ordinal)))
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
         try
         {
             var sheets = shards.Select(s => (Folder: s, Sheet: Gradebook.Read(s))).ToList();

@@ -6,5 +6,10 @@ namespace Assignment1.Grader.Grading;
 /// <param name="DisplayName">Name shown to students.</param>
 /// <param name="Points">Points for passing.</param>
 /// <param name="Visibility">Gradescope visibility.</param>
-/// <param name="TimeoutSeconds">Time limit of this test.</param>
-public sealed record GradedTest(string FullName, string Number, string DisplayName, double Points, string Visibility, double TimeoutSeconds);
+/// <param name="TimeoutSeconds">Time limit of this test, in seconds.</param>
+/// <param name="SilenceSeconds">
+/// Seconds the test may go without a sign of life (its start, a progress beat) before it fails as a hang; null: only
+/// <paramref name="TimeoutSeconds"/> applies. Derived, like the time limit, from the reference's own run (<see cref="ReferenceTimings"/>).
+/// </param>
+public sealed record GradedTest(string FullName, string Number, string DisplayName, double Points, string Visibility, double TimeoutSeconds,
+    double? SilenceSeconds = null);

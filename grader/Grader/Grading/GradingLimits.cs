@@ -4,7 +4,8 @@ namespace Assignment1.Grader.Grading;
 /// Every limit the grader enforces, with its default, in one place. A test may raise its own time limit with
 /// a <c>TimeoutSeconds</c> property next to its <c>[Graded]</c> attribute.
 /// </summary>
-/// <param name="TestTimeoutSeconds">Wall-clock seconds one test may take before it fails as a hang (tests that train or load all of MNIST declare more).</param>
+/// <param name="TestTimeoutSeconds">Wall-clock seconds one test may take before it fails as a hang, when the kit's reference timings are not
+/// measured (tests that train or load all of MNIST declare more). Measured kits derive each test's limits from the reference (<see cref="ReferenceTimings"/>).</param>
 /// <param name="BudgetSeconds">Wall-clock seconds for all of one submission's tests. Past it, the tests not yet run fail: a
 /// submission whose tests hang one after another must still get results before Gradescope's 10-minute limit, which would score 0 and hide everything.</param>
 /// <param name="ProcessStartSeconds">Seconds the runner may take to start and load the tests.</param>
@@ -15,6 +16,9 @@ namespace Assignment1.Grader.Grading;
 /// <param name="MaxFileBytes">Bytes one submitted file may have.</param>
 /// <param name="TotalPoints">Points the suites must add up to.</param>
 /// <param name="MaxMessageCharacters">Characters of a test's failure message kept (a submission's exception messages can be megabytes).</param>
+/// <param name="TimeFactor">How many times the reference's own time (and longest silence) a test may take on the grading machine.
+/// The slowest correct style shipped (explicit loops) takes up to 2.5 times the reference's time.</param>
+/// <param name="TimeFloorSeconds">Seconds added to every derived limit: room for a garbage collection, the JIT or a busy machine in tests the reference runs in milliseconds.</param>
 /// <param name="CompileSeconds">Seconds the compiler may spend binding a submission (after its own start-up); a file that takes longer is replaced by the handout's version.</param>
 public sealed record GradingLimits(
     double TestTimeoutSeconds = 15,
@@ -27,8 +31,21 @@ public sealed record GradingLimits(
     long MaxFileBytes = 1L << 20,
     double TotalPoints = 100,
     double CompileSeconds = 20,
-    int MaxMessageCharacters = 4_000)
+    int MaxMessageCharacters = 4_000,
+    double TimeFactor = 5,
+    double TimeFloorSeconds = 2)
 {
     /// <summary>The defaults.</summary>
     public static GradingLimits Default { get; } = new();
+
+    /// <summary>
+    /// These limits for <paramref name="concurrentGradings"/> gradings sharing this machine (<c>grade --jobs N</c>): the reference was
+    /// measured alone, and a grading keeps about two cores busy, so with more gradings than half the cores each test may take
+    /// proportionally longer.
+    /// </summary>
+    public GradingLimits SharedBy(int concurrentGradings)
+    {
+        double load = Math.Max(1.0, concurrentGradings * 2.0 / Environment.ProcessorCount);
+        return this with { TimeFactor = TimeFactor * load, TimeFloorSeconds = TimeFloorSeconds * load };
+    }
 }

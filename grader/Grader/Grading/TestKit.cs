@@ -99,8 +99,43 @@ public sealed class TestKit
         // The listing runs only trusted code (the reference build and the suites), so it needs no sandbox.
         var listed = new TestSupervisor(directory, TestAssemblyFiles(directory).Select(File.ReadAllBytes).ToList(), limits,
             Sandbox.ForTrustedCode, new Dictionary<string, string>(), []).List();
-        return new TestKit(directory, ToGradedTests(listed, limits));
+        var tests = ToGradedTests(listed, limits);
+        if (ReferenceTimings.Read(directory) is { } timings)
+        {
+            tests = tests.Select(t => timings.LimitsFor(t, limits)).ToList();
+        }
+        return new TestKit(directory, tests);
     }
+
+    /// <summary>
+    /// Loads the kit in <paramref name="directory"/> with every test's limits derived from the reference's own time on this
+    /// machine, measuring it first (about a minute, once per kit build) when the kit has no current measurement.
+    /// </summary>
+    /// <param name="directory">The kit's folder.</param>
+    /// <param name="limits">The limits, with the factor and floor the derived ones use.</param>
+    /// <param name="mnistDirectory">MNIST, which the measured tests load.</param>
+    /// <param name="log">Told when a measurement starts and ends.</param>
+    public static TestKit LoadMeasured(string directory, GradingLimits limits, string mnistDirectory, Action<string> log)
+    {
+        var kit = Load(directory, limits);
+        if (ReferenceTimings.Read(directory) is not null)
+        {
+            return kit;
+        }
+        lock (MeasuringGate)
+        {
+            if (ReferenceTimings.Read(directory) is null)
+            {
+                log("Measuring the reference solution's time on every test, once per kit build, to set the tests' time limits…");
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                ReferenceTimings.Measure(kit, limits, mnistDirectory).Write(directory);
+                log($"Measured in {clock.Elapsed.TotalSeconds:0} s; stored in {Path.Combine(directory, ReferenceTimings.FileName)}.");
+            }
+        }
+        return Load(directory, limits);
+    }
+
+    private static readonly Lock MeasuringGate = new();
 
     /// <summary>Turns the runner's listing into graded tests; refuses a suite whose metadata is missing or inconsistent.</summary>
     internal static IReadOnlyList<GradedTest> ToGradedTests(IReadOnlyList<RunnerEvent> listed, GradingLimits limits)

@@ -6,4 +6,7 @@ namespace Assignment1.Grader.Grading;
 /// <param name="Message">Why it failed (NUnit's message, or the grader's: timeout, crash), empty when it passed.</param>
 /// <param name="Output">What it printed, truncated.</param>
 /// <param name="Seconds">How long it ran.</param>
-public sealed record TestOutcome(GradedTest Test, bool Passed, string Message, string Output, double Seconds);
+/// <param name="LongestSilenceSeconds">The longest the test went without a sign of life (start, progress beat, end), as the grader's clock saw it.</param>
+/// <param name="SetupSeconds">From the previous test's end (or the process start) to this one's start: its fixture's setup.</param>
+public sealed record TestOutcome(GradedTest Test, bool Passed, string Message, string Output, double Seconds, double LongestSilenceSeconds = 0,
+    double SetupSeconds = 0);

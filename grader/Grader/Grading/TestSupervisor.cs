@@ -68,7 +68,9 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     /// <summary>
     /// Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs, dies or breaks
     /// the protocol. The supervisor accepts exactly one outcome per started test, in order: "started" for the next test
-    /// in the queue, then "finished" for that test; any other event fails the test concerned and ends the process.
+    /// in the queue, any number of "progress" beats of that test, then "finished" for it; any other event fails the test
+    /// concerned and ends the process. A test fails as a hang when it outlives its time limit or stays silent (no start or
+    /// beat) for longer than its silence limit.
     /// A death or hang before a test's "started" (a fixture's setup, a static constructor, the process start) is
     /// charged to the test about to run; grading carries on in a fresh process.
     /// </summary>
@@ -83,12 +85,21 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
             GradedTest? current = null;
             bool heardFromRunner = false;
             var clock = Stopwatch.StartNew();
+            // Since the running test's last sign of life (its start or a progress beat), and the longest such silence so far.
+            var silence = Stopwatch.StartNew();
+            double longestSilence = 0, setupSeconds = 0;
             while (remaining.Count > 0)
             {
                 var next = remaining.Peek();
                 // Before a test starts: the process start (first test) or the next fixture's setup, with the test's own limit on top.
                 var timeout = current is not null ? TimeSpan.FromSeconds(current.TimeoutSeconds) - clock.Elapsed
                     : TimeSpan.FromSeconds(next.TimeoutSeconds + (heardFromRunner ? 0 : limits.ProcessStartSeconds)) - clock.Elapsed;
+                bool silenceBinds = false;
+                if (current?.SilenceSeconds is double allowedSilence && TimeSpan.FromSeconds(allowedSilence) - silence.Elapsed < timeout)
+                {
+                    timeout = TimeSpan.FromSeconds(allowedSilence) - silence.Elapsed;
+                    silenceBinds = true;
+                }
                 var left = budgetLeft - processClock.Elapsed;
                 bool budgetBinds = left < timeout;
                 timeout = budgetBinds ? left : timeout;
@@ -108,19 +119,31 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
                         ? Crashed(process, errors, when)
                         : budgetBinds
                             ? $"Timed out: the grading time budget ({limits.BudgetSeconds:0} s) ran out {when}."
-                            : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0} seconds {when} (an infinite loop, or far too slow).");
+                            : silenceBinds
+                                ? $"Timed out: the test made no progress for {culprit.SilenceSeconds:0.#} seconds {when}, where the reference solution "
+                                  + "never pauses for more than a fraction of that (an infinite loop, or far too slow)."
+                                : $"Timed out: the test did not finish within {culprit.TimeoutSeconds:0.#} seconds {when} (an infinite loop, or far too slow).");
                     return;
                 }
                 heardFromRunner = true;
                 if (e.Event == "started" && current is null && e.Test == next.FullName)
                 {
                     current = next;
+                    setupSeconds = clock.Elapsed.TotalSeconds;
                     clock.Restart();
+                    silence.Restart();
+                    longestSilence = 0;
+                }
+                else if (e.Event == "progress" && current is not null && e.Test == current.FullName)
+                {
+                    longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
+                    silence.Restart();
                 }
                 else if (e.Event == "finished" && current is not null && e.Test == current.FullName)
                 {
                     bool passed = e.Outcome == "Passed";
-                    Record(outcomes, remaining, current, passed ? "" : e.Message ?? "", e.Output ?? "", e.Seconds ?? 0, passed);
+                    longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
+                    Record(outcomes, remaining, current, passed ? "" : e.Message ?? "", e.Output ?? "", e.Seconds ?? 0, passed, longestSilence, setupSeconds);
                     current = null;
                     clock.Restart();
                     if (!passed && MayHavePoisonedTheProcess(e.Message))
@@ -155,10 +178,11 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     }
 
     private void Record(Dictionary<string, TestOutcome> outcomes, Queue<GradedTest> remaining, GradedTest test,
-        string message, string output = "", double seconds = 0, bool passed = false)
+        string message, string output = "", double seconds = 0, bool passed = false, double longestSilence = 0, double setupSeconds = 0)
     {
         // What the submission controls is capped here, by the grader: results.json stays small whatever it throws or prints.
-        outcomes[test.FullName] = new TestOutcome(test, passed, Truncate(message, limits.MaxMessageCharacters), Truncate(output, limits.MaxOutputCharacters + 200), seconds);
+        outcomes[test.FullName] = new TestOutcome(test, passed, Truncate(message, limits.MaxMessageCharacters),
+            Truncate(output, limits.MaxOutputCharacters + 200), seconds, longestSilence, setupSeconds);
         // Keep the queue in order: drop this test wherever it is.
         var rest = remaining.Where(t => t.FullName != test.FullName).ToList();
         remaining.Clear();
