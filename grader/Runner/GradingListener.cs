@@ -21,9 +21,10 @@ public sealed class GradingListener(ResultChannel channel, int maxOutputCharacte
         if (!test.IsSuite)
         {
             _errors.Clear();
-            _running = test.FullName;
             _sinceBeat.Restart();
+            // NUnit may deliver this event on another thread than the test's: "started" goes out before any beat can.
             channel.Send(new RunnerEvent("started", test.FullName));
+            Volatile.Write(ref _running, test.FullName);
         }
     }
 
@@ -33,7 +34,7 @@ public sealed class GradingListener(ResultChannel channel, int maxOutputCharacte
     /// </summary>
     public void Beat()
     {
-        if (_running is { } test && _sinceBeat.Elapsed >= BeatInterval)
+        if (Volatile.Read(ref _running) is { } test && _sinceBeat.Elapsed >= BeatInterval)
         {
             _sinceBeat.Restart();
             channel.Send(new RunnerEvent("progress", test));
@@ -47,7 +48,7 @@ public sealed class GradingListener(ResultChannel channel, int maxOutputCharacte
         {
             return;
         }
-        _running = null;
+        Volatile.Write(ref _running, null);
         channel.Send(new RunnerEvent("finished", result.Test.FullName)
         {
             Outcome = result.ResultState.Status.ToString(),

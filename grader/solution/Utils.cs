@@ -1,7 +1,7 @@
 using Assignment1.Data;
 using Assignment1.Numerics;
-using Assignment1.Plotting;
 using MathNet.Numerics.LinearAlgebra;
+using ScottPlot;
 
 namespace Assignment1;
 
@@ -70,29 +70,58 @@ public static class Utils
     }
 
     /// <summary>
-    /// Draws the learning curves as two figures in <paramref name="outputDirectory"/>:
-    /// <c>loss.svg</c> (training and validation loss per epoch) and <c>accuracy.svg</c>
-    /// (training and validation accuracy per epoch).
+    /// Draws the learning curves as two figures in <paramref name="outputDirectory"/>, each saved as PNG (for your
+    /// report) and as SVG (text a browser, and the tests, can read):
+    /// <list type="bullet">
+    /// <item><c>loss.png</c> and <c>loss.svg</c>: training and validation loss per epoch;</item>
+    /// <item><c>accuracy.png</c> and <c>accuracy.svg</c>: training and validation accuracy per epoch.</item>
+    /// </list>
+    /// Each figure has a title, axis labels and a legend naming its two curves, as the original's matplotlib figures do.
     /// </summary>
     /// <param name="trainLoss">Training loss, one value per epoch.</param>
     /// <param name="trainAcc">Training accuracy, one value per epoch.</param>
     /// <param name="validLoss">Validation loss, one value per epoch.</param>
     /// <param name="validAcc">Validation accuracy, one value per epoch.</param>
-    /// <param name="outputDirectory">Folder for the two files; created if missing.</param>
-    /// <remarks>Hint: <see cref="LineChart"/> draws a chart with a title, axis labels and a legend, and saves it as SVG.</remarks>
+    /// <param name="outputDirectory">Folder for the four files; create it if it is missing.</param>
+    /// <remarks>
+    /// ScottPlot is matplotlib's counterpart here (https://scottplot.net/cookbook/5/):
+    /// <code>
+    /// var plot = new Plot();                              // plt.figure()
+    /// var line = plot.Add.Scatter(xs, ys);                // plt.plot(xs, ys, label="train")
+    /// line.LegendText = "train";
+    /// plot.Title("…"); plot.XLabel("…"); plot.YLabel("…"); // plt.title, plt.xlabel, plt.ylabel
+    /// plot.ShowLegend();                                  // plt.legend()
+    /// plot.SavePng(path, 800, 500);                       // plt.savefig(path); SaveSvg the same way
+    /// </code>
+    /// Epochs count from 1; <c>Directory.CreateDirectory</c> makes the folder (and does nothing if it exists).
+    /// </remarks>
     public static void PlotCurves(
         IReadOnlyList<double> trainLoss, IReadOnlyList<double> trainAcc,
         IReadOnlyList<double> validLoss, IReadOnlyList<double> validAcc, string outputDirectory)
     {
         // BEGIN SOLUTION
-        new LineChart("Loss per epoch", xLabel: "epoch", yLabel: "cross-entropy loss")
-            .AddSeries("train", trainLoss)
-            .AddSeries("valid", validLoss)
-            .Save(Path.Combine(outputDirectory, "loss.svg"));
-        new LineChart("Accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
-            .AddSeries("train", trainAcc)
-            .AddSeries("valid", validAcc)
-            .Save(Path.Combine(outputDirectory, "accuracy.svg"));
+        Directory.CreateDirectory(outputDirectory);
+        double[] epochs = Enumerable.Range(1, trainLoss.Count).Select(e => (double)e).ToArray();
+
+        var loss = new Plot();
+        loss.Add.Scatter(epochs, trainLoss.ToArray()).LegendText = "train";
+        loss.Add.Scatter(epochs, validLoss.ToArray()).LegendText = "valid";
+        loss.Title("Loss per epoch");
+        loss.XLabel("epoch");
+        loss.YLabel("cross-entropy loss");
+        loss.ShowLegend();
+        loss.SavePng(Path.Combine(outputDirectory, "loss.png"), 800, 500);
+        loss.SaveSvg(Path.Combine(outputDirectory, "loss.svg"), 800, 500);
+
+        var accuracy = new Plot();
+        accuracy.Add.Scatter(epochs, trainAcc.ToArray()).LegendText = "train";
+        accuracy.Add.Scatter(epochs, validAcc.ToArray()).LegendText = "valid";
+        accuracy.Title("Accuracy per epoch");
+        accuracy.XLabel("epoch");
+        accuracy.YLabel("accuracy");
+        accuracy.ShowLegend();
+        accuracy.SavePng(Path.Combine(outputDirectory, "accuracy.png"), 800, 500);
+        accuracy.SaveSvg(Path.Combine(outputDirectory, "accuracy.svg"), 800, 500);
         // END SOLUTION
     }
 }

@@ -35,7 +35,7 @@ public static class TrainingCommandLine
     {
         var config = new Option<string>("--config") { Description = "YAML config, e.g. configs/config_twolayer.yaml", HelpName = "FILE", Required = true };
         var metricsOut = new Option<string?>("--metrics-out") { Description = "also write every epoch's loss, accuracy and seconds, and the test accuracy, as JSON", HelpName = "FILE" };
-        var plotsDir = new Option<string?>("--plots-dir") { Description = "where PlotCurves writes loss.svg and accuracy.svg (default: outputs/<config name>)", HelpName = "DIR" };
+        var plotsDir = new Option<string?>("--plots-dir") { Description = "where PlotCurves writes loss.png and accuracy.png, with .svg copies (default: outputs/<config name>)", HelpName = "DIR" };
         var dataDir = DataDirectory();
         var root = new RootCommand($"Trains the model a config describes, as the original main.py does: {Run} --config configs/config_twolayer.yaml")
         {

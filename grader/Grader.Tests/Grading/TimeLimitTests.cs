@@ -81,8 +81,9 @@ public class TimeLimitTests
     {
         const string softmax = "var shifted = scores.SubtractFromEachRow(scores.MaxPerRow());";
         var files = GradingFixture.ReferenceFiles(GradingFixture.Edit("student/Models/BaseNetwork.cs", softmax, "while (true) { }\n        " + softmax));
-        var kit = GradingFixture.Kit.Only(t => GradingFixture.Section(t) is "1" or "8" or "12");
-        string[] hanging = ["1.5", "8.1", "8.2", "12.1", "12.2"];
+        // One of the two trainings is enough to show a training's silence limit at work, and halves this test's time.
+        var kit = GradingFixture.Kit.Only(t => GradingFixture.Section(t) is "1" or "8" || t.Number == "12.2");
+        string[] hanging = ["1.5", "8.1", "8.2", "12.2"];
 
         var report = GradingFixture.Grade(files, kit);
 
@@ -98,7 +99,7 @@ public class TimeLimitTests
                 outcome.Passed.Should().BeTrue($"{outcome.Test.Number} never calls Softmax: {outcome.Message}");
             }
         }
-        report.Outcomes.Where(o => o.Test.Number.StartsWith("12.")).Should().OnlyContain(o => o.Message.Contains("made no progress"),
+        report.Outcomes.Single(o => o.Test.Number == "12.2").Message.Should().Contain("made no progress",
             "a training that stops beating fails at its silence limit");
         double allowed = report.Outcomes.Where(o => hanging.Contains(o.Test.Number)).Sum(o => o.Test.SilenceSeconds!.Value + 2)
                          + report.Outcomes.Where(o => !hanging.Contains(o.Test.Number)).Sum(o => o.Seconds + 1) + 60;

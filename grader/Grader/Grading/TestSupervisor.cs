@@ -68,7 +68,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     /// <summary>
     /// Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs, dies or breaks
     /// the protocol. The supervisor accepts exactly one outcome per started test, in order: "started" for the next test
-    /// in the queue, any number of "progress" beats of that test, then "finished" for it; any other event fails the test
+    /// in the queue, then "finished" for it, with "progress" beats anywhere (those of the running test reset its silence clock); any other event fails the test
     /// concerned and ends the process. A test fails as a hang when it outlives its time limit or stays silent (no start or
     /// beat) for longer than its silence limit.
     /// A death or hang before a test's "started" (a fixture's setup, a static constructor, the process start) is
@@ -134,10 +134,15 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
                     silence.Restart();
                     longestSilence = 0;
                 }
-                else if (e.Event == "progress" && current is not null && e.Test == current.FullName)
+                else if (e.Event == "progress")
                 {
-                    longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
-                    silence.Restart();
+                    // A beat only says the process is alive; one that crosses a test's start or end (NUnit may report those
+                    // on another thread than the test's) is no breach of the protocol, and counts for nothing.
+                    if (current is not null && e.Test == current.FullName)
+                    {
+                        longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
+                        silence.Restart();
+                    }
                 }
                 else if (e.Event == "finished" && current is not null && e.Test == current.FullName)
                 {

@@ -1,8 +1,8 @@
 // An alternative correct solution: row copies through arrays, a NumPy-compatible shuffle, one loop for both figures.
 using Assignment1.Data;
 using Assignment1.Numerics;
-using Assignment1.Plotting;
 using MathNet.Numerics.LinearAlgebra;
+using ScottPlot;
 
 namespace Assignment1;
 
@@ -42,11 +42,29 @@ public static class Utils
         IReadOnlyList<double> trainLoss, IReadOnlyList<double> trainAcc,
         IReadOnlyList<double> validLoss, IReadOnlyList<double> validAcc, string outputDirectory)
     {
-        var loss = new LineChart("Training and validation loss", xLabel: "epoch", yLabel: "loss")
-            .AddSeries("train", trainLoss).AddSeries("val", validLoss);
-        var accuracy = new LineChart("Training and validation accuracy", xLabel: "epoch", yLabel: "accuracy")
-            .AddSeries("train", trainAcc).AddSeries("val", validAcc);
-        loss.Save(Path.Combine(outputDirectory, "loss_curve.svg"));
-        accuracy.Save(Path.Combine(outputDirectory, "acc_curve.svg"));
+        if (!Directory.Exists(outputDirectory))
+        {
+            Directory.CreateDirectory(outputDirectory);
+        }
+        var loss = Figure("Training and validation loss", "loss", trainLoss, validLoss);
+        var accuracy = Figure("Training and validation accuracy", "accuracy", trainAcc, validAcc);
+        foreach (string extension in new[] { ".png", ".svg" })
+        {
+            loss.Save(Path.Combine(outputDirectory, "loss_curve" + extension), 1000, 600);
+            accuracy.Save(Path.Combine(outputDirectory, "acc_curve" + extension), 1000, 600);
+        }
+    }
+
+    private static Plot Figure(string title, string quantity, IReadOnlyList<double> train, IReadOnlyList<double> val)
+    {
+        var plot = new Plot();
+        var xs = Generate.Consecutive(train.Count, first: 1);
+        plot.Add.Scatter(xs, train.ToArray()).LegendText = "train";
+        plot.Add.Scatter(xs, val.ToArray()).LegendText = "val";
+        plot.Axes.Title.Label.Text = title;
+        plot.Axes.Bottom.Label.Text = "epoch";
+        plot.Axes.Left.Label.Text = quantity;
+        plot.Legend.IsVisible = true;
+        return plot;
     }
 }

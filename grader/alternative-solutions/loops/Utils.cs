@@ -1,6 +1,5 @@
 // An alternative correct solution, "loops" style: copies rows by hand and shuffles with System.Random (Fisher–Yates).
 using Assignment1.Data;
-using Assignment1.Plotting;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Assignment1;
@@ -55,14 +54,34 @@ public static class Utils
         IReadOnlyList<double> trainLoss, IReadOnlyList<double> trainAcc,
         IReadOnlyList<double> validLoss, IReadOnlyList<double> validAcc, string outputDirectory)
     {
-        var loss = new LineChart("Loss", xLabel: "epoch", yLabel: "loss");
-        loss.AddSeries("training", trainLoss);
-        loss.AddSeries("validation", validLoss);
-        loss.Save(Path.Combine(outputDirectory, "loss_curve.svg"));
-        var accuracy = new LineChart("Accuracy", xLabel: "epoch", yLabel: "accuracy");
-        accuracy.AddSeries("training", trainAcc);
-        accuracy.AddSeries("validation", validAcc);
-        accuracy.Save(Path.Combine(outputDirectory, "accuracy_curve.svg"));
+        System.IO.Directory.CreateDirectory(outputDirectory);
+        SaveCurves("Loss", "loss", trainLoss, validLoss, Path.Combine(outputDirectory, "loss_curve"));
+        SaveCurves("Accuracy", "accuracy", trainAcc, validAcc, Path.Combine(outputDirectory, "accuracy_curve"));
+    }
+
+    private static void SaveCurves(string title, string yLabel, IReadOnlyList<double> training, IReadOnlyList<double> validation, string pathWithoutExtension)
+    {
+        double[] epochs = new double[training.Count];
+        double[] train = new double[training.Count];
+        double[] valid = new double[validation.Count];
+        for (int i = 0; i < training.Count; i++)
+        {
+            epochs[i] = i + 1;
+            train[i] = training[i];
+            valid[i] = validation[i];
+        }
+        var plot = new ScottPlot.Plot();
+        var trainLine = plot.Add.ScatterLine(epochs, train);
+        trainLine.LegendText = "training";
+        var validLine = plot.Add.ScatterLine(epochs, valid);
+        validLine.LegendText = "validation";
+        validLine.LinePattern = ScottPlot.LinePattern.Dashed;
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.SaveSvg(pathWithoutExtension + ".svg", 640, 480);
+        plot.SavePng(pathWithoutExtension + ".png", 640, 480);
     }
 
     private static (Matrix<double> Data, int[] Labels) CopyRows(Matrix<double> data, int[] labels, int[] order, int from, int to)

@@ -1,7 +1,6 @@
 // An alternative correct solution, "vectorized" style: LINQ and MathNet row selection, NumPy-compatible shuffle.
 using Assignment1.Data;
 using Assignment1.Numerics;
-using Assignment1.Plotting;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Assignment1;
@@ -32,10 +31,19 @@ public static class Utils
         IReadOnlyList<double> trainLoss, IReadOnlyList<double> trainAcc,
         IReadOnlyList<double> validLoss, IReadOnlyList<double> validAcc, string outputDirectory)
     {
+        Directory.CreateDirectory(outputDirectory);
         foreach (var (name, train, valid) in new[] { ("loss", trainLoss, validLoss), ("accuracy", trainAcc, validAcc) })
         {
-            new LineChart($"{name} curve", "epoch", name).AddSeries("train", train).AddSeries("validation", valid)
-                .Save(Path.Combine(outputDirectory, $"{name}.svg"));
+            var plot = new ScottPlot.Plot();
+            double[] epochs = [.. Enumerable.Range(1, train.Count).Select(Convert.ToDouble)];
+            plot.Add.Scatter(epochs, [.. train]).LegendText = "train";
+            plot.Add.Scatter(epochs, [.. valid]).LegendText = "validation";
+            plot.Title($"{name} curve");
+            plot.XLabel("epoch");
+            plot.YLabel(name);
+            plot.ShowLegend();
+            plot.SavePng(Path.Combine(outputDirectory, $"{name}.png"), 800, 600);
+            plot.SaveSvg(Path.Combine(outputDirectory, $"{name}.svg"), 800, 600);
         }
     }
 }
