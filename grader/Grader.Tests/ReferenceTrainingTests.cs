@@ -54,11 +54,16 @@ public class ReferenceTrainingTests
         testAccuracy.Should().BeInRange(low, high, $"the reference on {config} should match the original's accuracy");
         TestContext.Out.WriteLine($"{config}: test accuracy {testAccuracy:F4}, best epoch {metrics.GetProperty("best_epoch").GetInt32()}");
 
-        foreach (string figure in new[] { "loss.svg", "accuracy.svg" })
+        foreach (var (figure, title) in new[] { ("loss", "Loss per epoch"), ("accuracy", "Accuracy per epoch") })
         {
-            var svg = XDocument.Load(Path.Combine(plots, figure));
+            // The PNG for the report, drawn (not blank); the SVG names what it shows: its title and both curves.
+            using var png = SkiaSharp.SKBitmap.Decode(Path.Combine(plots, figure + ".png"));
+            png.Should().NotBeNull($"{figure}.png is an image");
+            png.Pixels.Distinct().Count().Should().BeGreaterThan(20, $"{figure}.png is a drawn chart, not a blank image");
+            var svg = XDocument.Load(Path.Combine(plots, figure + ".svg"));
             svg.Root!.Name.LocalName.Should().Be("svg");
-            svg.Descendants().Count(e => e.Name.LocalName == "polyline").Should().Be(2, $"{figure} shows train and valid");
+            var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+            texts.Should().Contain([title, "epoch", "train", "valid"], $"{figure}.svg shows train and valid per epoch");
         }
     }
 }
