@@ -88,24 +88,13 @@ public sealed class TestKit
     /// <summary>The same kit restricted to the tests <paramref name="keep"/> selects (for fast, focused gradings in tests).</summary>
     public TestKit Only(Func<GradedTest, bool> keep) => new(Directory, Tests.Where(keep).ToList());
 
-    /// <summary>Lists the tests of the kit in <paramref name="directory"/> and checks their grading metadata.</summary>
+    /// <summary>
+    /// Lists the tests of the kit in <paramref name="directory"/> and checks their grading metadata; their limits are derived
+    /// from the kit's reference timings when it has a current measurement, else the declared ones.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A test lacks metadata, numbers repeat, or the points do not add up.</exception>
-    public static TestKit Load(string directory, GradingLimits limits)
-    {
-        if (!File.Exists(Path.Combine(directory, "Assignment1.TestRunner.dll")))
-        {
-            throw new InvalidOperationException($"No test kit in '{directory}'. Build it with ./grader/grader (it builds the kit on first use).");
-        }
-        // The listing runs only trusted code (the reference build and the suites), so it needs no sandbox.
-        var listed = new TestSupervisor(directory, TestAssemblyFiles(directory).Select(File.ReadAllBytes).ToList(), limits,
-            Sandbox.ForTrustedCode, new Dictionary<string, string>(), []).List();
-        var tests = ToGradedTests(listed, limits);
-        if (ReferenceTimings.Read(directory) is { } timings)
-        {
-            tests = tests.Select(t => timings.LimitsFor(t, limits)).ToList();
-        }
-        return new TestKit(directory, tests);
-    }
+    public static TestKit Load(string directory, GradingLimits limits) =>
+        Listed(directory, limits).WithLimitsFrom(ReferenceTimings.Read(directory), limits);
 
     /// <summary>
     /// Loads the kit in <paramref name="directory"/> with every test's limits derived from the reference's own time on this
@@ -117,25 +106,44 @@ public sealed class TestKit
     /// <param name="log">Told when a measurement starts and ends.</param>
     public static TestKit LoadMeasured(string directory, GradingLimits limits, string mnistDirectory, Action<string> log)
     {
-        var kit = Load(directory, limits);
-        if (ReferenceTimings.Read(directory) is not null)
+        var listed = Listed(directory, limits);
+        var timings = ReferenceTimings.Read(directory);
+        if (timings is null)
         {
-            return kit;
-        }
-        lock (MeasuringGate)
-        {
-            if (ReferenceTimings.Read(directory) is null)
+            lock (MeasuringGate)
             {
-                log("Measuring the reference solution's time on every test, once per kit build, to set the tests' time limits…");
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                ReferenceTimings.Measure(kit, limits, mnistDirectory).Write(directory);
-                log($"Measured in {clock.Elapsed.TotalSeconds:0} s; stored in {Path.Combine(directory, ReferenceTimings.FileName)}.");
+                timings = ReferenceTimings.Read(directory);
+                if (timings is null)
+                {
+                    log("Measuring the reference solution's time on every test, once per kit build, to set the tests' time limits…");
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    timings = ReferenceTimings.Measure(listed, limits, mnistDirectory);
+                    timings.Write(directory);
+                    log($"Measured in {clock.Elapsed.TotalSeconds:0} s; stored in {Path.Combine(directory, ReferenceTimings.FileName)}.");
+                }
             }
         }
-        return Load(directory, limits);
+        return listed.WithLimitsFrom(timings, limits);
     }
 
     private static readonly Lock MeasuringGate = new();
+
+    /// <summary>The kit's tests as the runner lists them, with their declared limits.</summary>
+    private static TestKit Listed(string directory, GradingLimits limits)
+    {
+        if (!File.Exists(Path.Combine(directory, "Assignment1.TestRunner.dll")))
+        {
+            throw new InvalidOperationException($"No test kit in '{directory}'. Build it with ./grader/grader (it builds the kit on first use).");
+        }
+        // The listing runs only trusted code (the reference build and the suites), so it needs no sandbox.
+        var listed = new TestSupervisor(directory, TestAssemblyFiles(directory).Select(File.ReadAllBytes).ToList(), limits,
+            Sandbox.ForTrustedCode, new Dictionary<string, string>(), []).List();
+        return new TestKit(directory, ToGradedTests(listed, limits));
+    }
+
+    /// <summary>This kit with the limits <paramref name="timings"/> derive; unchanged without a measurement.</summary>
+    private TestKit WithLimitsFrom(ReferenceTimings? timings, GradingLimits limits) =>
+        timings is null ? this : new TestKit(Directory, Tests.Select(t => timings.LimitsFor(t, limits)).ToList());
 
     /// <summary>Turns the runner's listing into graded tests; refuses a suite whose metadata is missing or inconsistent.</summary>
     internal static IReadOnlyList<GradedTest> ToGradedTests(IReadOnlyList<RunnerEvent> listed, GradingLimits limits)
