@@ -4,7 +4,7 @@ using FluentAssertions;
 
 namespace Assignment1.Grader.Tests;
 
-/// <summary>data/get_data.sh, and collect_submission.sh without a project to build, run for real (see CollectSubmissionTests for the rest).</summary>
+/// <summary>data/get_data.sh, collect_submission.sh without a project to build, and the grader wrapper's build stamp, run for real (see CollectSubmissionTests for the rest).</summary>
 [TestFixture]
 public class ScriptTests
 {
@@ -51,6 +51,55 @@ public class ScriptTests
         finally
         {
             Directory.Delete(copy, recursive: true);
+        }
+    }
+    /// <summary>
+    /// ./grader/grader skips its two `dotnet build` runs (5–6 s each even when nothing changed) while its stamp is newer than
+    /// every file that goes into a build; an edit anywhere else in the repository, and only there, makes it build again.
+    /// </summary>
+    [Test]
+    public void GraderWrapper_RebuildsOnlyWhenASourceFileIsNewerThanItsLastBuild()
+    {
+        string root = Directory.CreateTempSubdirectory("build-stamp").FullName;
+        try
+        {
+            string stamp = Path.Combine(root, "grader", ".kit", ".built");
+            string[] sources = ["grader/solution/Utils.cs", "student.Tests/NetworkTests.cs", "Directory.Build.props"];
+            string[] notInputs = ["student/bin/Release/Assignment1.dll", "student/obj.reference/project.assets.json", "grader/.build/Assignment1.Grader.dll",
+                                  "grader/.kit/reference-timings.json", "data/mnist/t10k-labels-idx1-ubyte", "outputs/twolayer/loss.png", ".git/index"];
+            var lastBuild = DateTime.Now.AddMinutes(-10);
+            foreach (string file in sources.Concat(notInputs))
+            {
+                string path = Path.Combine(root, file);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, "");
+                File.SetLastWriteTime(path, lastBuild.AddMinutes(-1));
+            }
+
+            string Check() => ExternalProcess.Run("bash", ["-c", ". \"$1\"; newer_than_stamp \"$2\" \"$3\" && build_is_current \"$2\" \"$3\" && echo current || echo stale",
+                    "check", Repository.PathOf("grader", "build-stamp.sh"), stamp, root], root, TimeSpan.FromSeconds(30)).StandardOutput.Trim();
+
+            Check().Should().Be("stale", "with no stamp, nothing was built yet");
+            File.WriteAllText(stamp, "");
+            File.SetLastWriteTime(stamp, lastBuild);
+            Check().Should().Be("current");
+
+            foreach (string file in notInputs)
+            {
+                File.SetLastWriteTime(Path.Combine(root, file), DateTime.Now);
+            }
+            Check().Should().Be("current", "build outputs, MNIST, training outputs and git's files are no build input");
+
+            foreach (string file in sources)
+            {
+                File.SetLastWriteTime(Path.Combine(root, file), DateTime.Now);
+                Check().Should().StartWith(Path.Combine(root, file)).And.EndWith("stale", $"an edit of {file} needs a build");
+                File.SetLastWriteTime(Path.Combine(root, file), lastBuild.AddMinutes(-1));
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 }
