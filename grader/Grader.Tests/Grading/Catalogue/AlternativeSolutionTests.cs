@@ -10,8 +10,9 @@ namespace Assignment1.Grader.Tests.Grading.Catalogue;
 /// loss with a tanh sigmoid and a 1e-12 log floor). Each is graded with the whole kit, the 10-epoch accuracy
 /// tests included, and must score 100: the suites fail no correct solution. They are graded with half the shipped
 /// heap cap, so that a correct solution in any of these styles keeps at least 2x headroom under the real one, and at
-/// the time limits derived from the reference's time on this machine, two gradings at a time: the slowest correct style
-/// (loops) must never reach them on a busy machine.
+/// the time limits derived from the reference's time on this machine, two gradings at a time, where each test must use
+/// at most half of its time and silence limits: the slowest correct styles (loops; logsumexp's splits) must never come
+/// near them on a busy machine.
 /// </summary>
 [TestFixture]
 // Each case is a separate grading in its own folder and process: two at a time halve the wall-clock time on 2 cores.
@@ -38,6 +39,11 @@ public class AlternativeSolutionTests
         string failures = string.Join("\n", report.Outcomes.Where(o => !o.Passed).Select(o => $"  {o.Test.Number} {o.Test.DisplayName}: {o.Message}"));
         report.Outcomes.Should().OnlyContain(o => o.Passed, $"the '{style}' solution is correct, yet lost (with half the shipped heap cap):\n{failures}");
         report.Score.Should().Be(100);
+
+        // Passing is not enough: a correct style that uses more than half of a limit here is one busy machine away from losing.
+        var close = report.Outcomes.Where(o => o.Seconds > o.Test.TimeoutSeconds / 2 || o.LongestSilenceSeconds > o.Test.SilenceSeconds / 2)
+            .Select(o => $"  {o.Test.Number}: {o.Seconds:0.0} s of {o.Test.TimeoutSeconds:0.0} s, longest silence {o.LongestSilenceSeconds:0.0} s of {o.Test.SilenceSeconds:0.0} s");
+        close.Should().BeEmpty($"the '{style}' solution must keep at least 2x headroom under every derived time and silence limit");
     }
 
     /// <summary>The reference and the alternative solutions.</summary>
