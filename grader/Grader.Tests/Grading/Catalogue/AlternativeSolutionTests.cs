@@ -30,10 +30,11 @@ public class AlternativeSolutionTests
 
         var halfTheHeap = GradingLimits.Default with { HeapLimitBytes = GradingLimits.Default.HeapLimitBytes / 2 };
         var report = GradingFixture.Grade(files, limits: halfTheHeap);
+        static string Usage(TestOutcome o) =>
+            $"{o.Test.Number} {o.Seconds:0.0} s of {o.Test.TimeoutSeconds:0} s; longest silence {o.LongestSilenceSeconds:0.0} s of {o.Test.SilenceSeconds:0.0} s";
         foreach (var outcome in report.Outcomes.Where(o => o.Seconds >= 1))
         {
-            TestContext.Out.WriteLine($"{outcome.Test.Number} {outcome.Seconds:0.0} s of {outcome.Test.TimeoutSeconds:0} s; "
-                                      + $"longest silence {outcome.LongestSilenceSeconds:0.0} s of {outcome.Test.SilenceSeconds:0.0} s");
+            TestContext.Out.WriteLine(Usage(outcome));
         }
 
         string failures = string.Join("\n", report.Outcomes.Where(o => !o.Passed).Select(o => $"  {o.Test.Number} {o.Test.DisplayName}: {o.Message}"));
@@ -42,7 +43,7 @@ public class AlternativeSolutionTests
 
         // Passing is not enough: a correct style that uses more than half of a limit here is one busy machine away from losing.
         var close = report.Outcomes.Where(o => o.Seconds > o.Test.TimeoutSeconds / 2 || o.LongestSilenceSeconds > o.Test.SilenceSeconds / 2)
-            .Select(o => $"  {o.Test.Number}: {o.Seconds:0.0} s of {o.Test.TimeoutSeconds:0.0} s, longest silence {o.LongestSilenceSeconds:0.0} s of {o.Test.SilenceSeconds:0.0} s");
+            .Select(o => "  " + Usage(o));
         close.Should().BeEmpty($"the '{style}' solution must keep at least 2x headroom under every derived time and silence limit");
     }
 
