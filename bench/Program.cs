@@ -61,6 +61,7 @@ switch (args)
         foreach (var (method, label) in new[]
         {
             (nameof(StepCostBenchmarks.ShuffledBatch), "building the shuffled batch (SelectRows)"),
+            (nameof(StepCostBenchmarks.ShuffledBatchWithoutPrefetch), "the same gather without prefetching"),
             (nameof(StepCostBenchmarks.ForwardAndBackward), "forward and backward pass (reference)"),
             (nameof(StepCostBenchmarks.SgdStep), "SGD step (reference: a new matrix per operator)"),
             (nameof(StepCostBenchmarks.SgdStepWithoutAllocating), "SGD step, same arithmetic into matrices allocated once"),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assignment1.Grader.Tests.Support;
 using Assignment1.Models;
+using Assignment1.Numerics;
 using Assignment1.Optimizers;
 using Assignment1.Tests.Support;
 using FluentAssertions;
@@ -25,6 +26,22 @@ public class ReferenceFixedBatchTests
     public void FixedBatch_LabelsAreTheOriginals()
     {
         _y.Take(10).Should().Equal(2, 6, 1, 1, 1, 7, 4, 6, 2, 1);
+    }
+
+    [Test]
+    public void FixedBatch_IsTheOriginalsRows_AndEveryCallGetsItsOwnCopy()
+    {
+        // It is built once per test process: a test (or a student's Forward) that changes its batch must not change the next test's.
+        var (images, labels) = Fixtures.TrainingSet();
+        var (x, y) = Fixtures.FixedBatch();
+        x.Should().Be(images.SelectRows(Fixtures.FixedBatchIndices));
+        y.Should().Equal(Fixtures.FixedBatchIndices.Select(i => labels[i]));
+
+        x.Clear();
+        y[0] = -1;
+        var (again, againLabels) = Fixtures.FixedBatch();
+        again.Should().Be(images.SelectRows(Fixtures.FixedBatchIndices));
+        againLabels[0].Should().Be(2);
     }
 
     [Test]
