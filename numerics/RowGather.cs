@@ -10,8 +10,8 @@ namespace Assignment1.Numerics.Gemm;
 /// In column-major storage a row's 784 values lie a whole column apart, so every value a batch selects is a cache miss
 /// in a different memory page: the gather waits on memory, not arithmetic. Two things keep more misses in flight:
 /// threads (each core has its own miss buffers), and prefetching the next column's values while the current one is
-/// copied (on x86; <c>bench steps</c> measures the batch with and without). Values are only copied, so the result is the same bit for bit
-/// however the work is shared out.
+/// copied (on x86; <c>bench steps</c> measures the batch with and without). Values are only copied, so the result is
+/// the same bit for bit however the work is shared out.
 /// </remarks>
 public static class RowGather
 {
