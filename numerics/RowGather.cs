@@ -31,20 +31,25 @@ public static class RowGather
     /// <param name="indices">Rows to select, in the order wanted; each in 0..rows−1.</param>
     /// <param name="selected">Receives the selection, indices.Length·columns values; every one is written.</param>
     /// <param name="threads">Most threads to use.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An index is outside 0..rows−1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside 0..rows−1, or rows or columns is negative.</exception>
+    /// <exception cref="ArgumentException">An array is shorter than the shape says.</exception>
     public static void Gather(double[] source, int rows, int columns, int[] indices, double[] selected, int threads) =>
         Gather(source, rows, columns, indices, selected, threads, prefetch: Sse.IsSupported);
 
     /// <summary><see cref="Gather(double[], int, int, int[], double[], int)"/>, prefetching or not (bench compares both).</summary>
     internal static void Gather(double[] source, int rows, int columns, int[] indices, double[] selected, int threads, bool prefetch)
     {
+        // The copy reads through a pointer, without bounds checks: the shape and every index must be checked first.
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
         if ((long)rows * columns > source.Length || (long)indices.Length * columns > selected.Length)
         {
             throw new ArgumentException($"Gather of {indices.Length} rows of a {rows}x{columns} matrix: the arrays are too short.");
         }
+        // Checked and used from a private copy: another thread changing the caller's array mid-copy cannot slip a bad index in.
+        indices = (int[])indices.Clone();
         foreach (int index in indices)
         {
-            // The copy reads through a pointer, without bounds checks: every index must be inside.
             if ((uint)index >= (uint)rows)
             {
                 throw new ArgumentOutOfRangeException(nameof(indices), $"Row index {index} is outside 0..{rows - 1}.");

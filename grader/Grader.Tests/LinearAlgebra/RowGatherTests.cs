@@ -37,7 +37,7 @@ public class RowGatherTests
     }
 
     [Test]
-    public void Gather_RefusesAnIndexOutsideTheRows_OrArraysTooShort_BeforeReadingAnything()
+    public void Gather_RefusesAnIndexOutsideTheRows_ANegativeShape_OrArraysTooShort_BeforeReadingAnything()
     {
         // It reads through pointers, without bounds checks: a bad index must be refused, not read.
         double[] source = new double[4 * 3];
@@ -49,5 +49,10 @@ public class RowGatherTests
             .Should().Throw<ArgumentException>().WithMessage("*too short*");
         FluentActions.Invoking(() => RowGather.Gather(source, 4, 3, [0, 1], new double[5], 1))
             .Should().Throw<ArgumentException>().WithMessage("*too short*");
+        // A negative shape would let any index through the unsigned check and read before the array.
+        FluentActions.Invoking(() => RowGather.Gather(source, -4, -3, [5], new double[3], 1))
+            .Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => RowGather.Gather(source, -1, 3, [1_000_000], new double[3], 1))
+            .Should().Throw<ArgumentOutOfRangeException>();
     }
 }
