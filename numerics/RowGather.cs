@@ -55,7 +55,8 @@ public static class RowGather
                 throw new ArgumentOutOfRangeException(nameof(indices), $"Row index {index} is outside 0..{rows - 1}.");
             }
         }
-        int parts = (long)indices.Length * columns < ParallelValues ? 1 : Math.Clamp(threads, 1, Math.Max(1, columns));
+        // Past the threshold there is at least one column, so the clamp's bounds are in order.
+        int parts = (long)indices.Length * columns < ParallelValues ? 1 : Math.Clamp(threads, 1, columns);
         if (parts == 1)
         {
             GatherColumns(source, rows, indices, selected, 0, columns, prefetch);
