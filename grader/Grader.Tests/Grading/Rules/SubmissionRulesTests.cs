@@ -44,10 +44,13 @@ public class SubmissionRulesTests
         ["interop and raw memory", "var p = System.Runtime.InteropServices.Marshal.AllocHGlobal(8);"],
         ["interop and raw memory", "ref double first = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(new double[1]);"],
         ["interop and raw memory", "var size = System.Runtime.CompilerServices.Unsafe.SizeOf<int>();"],
+        ["interop and raw memory", "Buffer.MemoryCopy(null, null, 0, 0);"],
         ["threads, tasks and timers", "new Thread(() => { }).Start();"],
         ["threads, tasks and timers", "Task.Run(() => { });"],
         ["threads, tasks and timers", "using var timer = new System.Threading.Timer(_ => { });"],
-        ["threads, tasks and timers", "Parallel.For(0, 2, i => { });"],
+        ["threads, tasks and timers", "ThreadPool.QueueUserWorkItem(_ => { });"],
+        ["threads, tasks and timers", "var loop = Parallel.ForAsync(0, 2, (i, token) => ValueTask.CompletedTask);"],
+        ["threads, tasks and timers", "var options = new ParallelOptions { TaskScheduler = null };"],
         ["threads, tasks and timers", "var total = Enumerable.Range(0, 2).AsParallel().Sum();"],
         ["process-wide numerical settings", "MathNet.Numerics.Control.UseManaged();"],
         ["process-wide numerical settings", "MathNet.Numerics.Providers.LinearAlgebra.LinearAlgebraControl.UseManaged();"],
@@ -146,6 +149,13 @@ public class SubmissionRulesTests
     [TestCase("var clock = System.Diagnostics.Stopwatch.StartNew(); var ms = clock.Elapsed.TotalMilliseconds;", TestName = "Timing one's own code")]
     [TestCase("var sorted = new SortedDictionary<int, string>(); var q = new Queue<int>(); var s = new StringBuilder().Append(1).ToString();", TestName = "Collections and strings")]
     [TestCase("Span<double> buffer = stackalloc double[4]; var n = MathNet.Numerics.SpecialFunctions.Erf(0.5);", TestName = "Spans and MathNet functions")]
+    [TestCase("double total = 0; var gate = new object(); int done = 0; System.Threading.Tasks.Parallel.For(0, x.RowCount, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => { lock (gate) { total += x[i, 0]; } System.Threading.Interlocked.Increment(ref done); });", TestName = "A parallel loop with a lock and Interlocked")]
+    [TestCase("Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, x.RowCount), range => { for (int i = range.Item1; i < range.Item2; i++) { } }); Parallel.Invoke(() => { }, () => { });", TestName = "Parallel.ForEach over ranges and Parallel.Invoke")]
+    [TestCase("try { Parallel.For(0, 1, i => throw new InvalidOperationException()); } catch (AggregateException e) { Console.WriteLine(e.InnerExceptions.Count); }", TestName = "A parallel loop's AggregateException")]
+    [TestCase("double[] from = new double[4]; double[] to = new double[4]; Buffer.BlockCopy(from, 0, to, 0, Buffer.ByteLength(from)); Array.Copy(from, to, 4); from.AsSpan().CopyTo(to);", TestName = "Array copies")]
+    [TestCase("System.Diagnostics.Trace.WriteLine($\"ReLU of {x.RowCount} rows\"); System.Diagnostics.Trace.TraceInformation(\"ok\");", TestName = "Trace output")]
+    [TestCase("if (x.RowCount < 0) { throw new System.Diagnostics.UnreachableException(); } if (double.IsNaN(x[0, 0])) { throw new NotFiniteNumberException(); }", TestName = "Exceptions of modern C#")]
+    [TestCase("int[] order = new int[4]; int[] head = order[..2]; int last = order[^1]; List<int> list = [1, 2, .. head]; static IEnumerable<int> Count() { yield return 1; } foreach (var c in Count()) { }", TestName = "Ranges, collection expressions and iterators")]
     public void HarmlessCode_IsAllowed(string code)
     {
         var files = RulesHarness.Reference(GradingFixture_Edit(ReLUBody, code.Replace("new StringBuilder", "new System.Text.StringBuilder") + "\n        " + ReLUBody));
@@ -201,6 +211,12 @@ public class SubmissionRulesTests
     [TestCase("System.Runtime.CompilerServices.ModuleInitializerAttribute.ctor", false, "reflection")]
     [TestCase("System.Environment.NewLine", true, "")]
     [TestCase("System.Environment.ProcessorCount", false, "process and environment")]
+    [TestCase("System.Threading.Tasks.Parallel.For", true, "")]
+    [TestCase("System.Threading.Tasks.Parallel.ForAsync", false, "threads, tasks and timers")]
+    [TestCase("System.Threading.Tasks.ParallelOptions.TaskScheduler", false, "threads, tasks and timers")]
+    [TestCase("System.Buffer.BlockCopy", true, "")]
+    [TestCase("System.Buffer.MemoryCopy", false, "interop and raw memory")]
+    [TestCase("System.Diagnostics.Trace.Listeners", false, "process and environment")]
     [TestCase("System.Xml.XmlDocument", false, SubmissionRules.NotListed)]
     public void TheMostSpecificPatternDecides(string name, bool allowed, string category)
     {

@@ -1,5 +1,5 @@
 // An alternative correct solution, "log-sum-exp" style: softmax through log-sum-exp, sigmoid through tanh,
-// a clamped log in the loss (1e-12, as many libraries clamp).
+// a clamped log in the loss (1e-12, as many libraries clamp), the rows of the log-sum-exp in a parallel loop.
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Assignment1.Models;
@@ -54,11 +54,19 @@ public abstract class BaseNetwork
 
     public Matrix<double> ReLUDev(Matrix<double> x) => x.Map(v => v > 0 ? 1.0 : 0.0);
 
-    /// <summary>log Σ_j exp(m[i, j]) per row, computed as max + log Σ exp(m − max) so nothing overflows.</summary>
-    protected static double[] LogSumExpPerRow(Matrix<double> m) =>
-        m.EnumerateRows().Select(row =>
+    /// <summary>
+    /// log Σ_j exp(m[i, j]) per row, computed as max + log Σ exp(m − max) so nothing overflows; rows are independent,
+    /// so they are computed in parallel.
+    /// </summary>
+    protected static double[] LogSumExpPerRow(Matrix<double> m)
+    {
+        var result = new double[m.RowCount];
+        Parallel.For(0, m.RowCount, i =>
         {
+            var row = m.Row(i);
             double max = row.Maximum();
-            return max + Math.Log(row.Sum(v => Math.Exp(v - max)));
-        }).ToArray();
+            result[i] = max + Math.Log(row.Sum(v => Math.Exp(v - max)));
+        });
+        return result;
+    }
 }
