@@ -5,7 +5,7 @@ using Assignment1.Training;
 
 namespace Assignment1.Tests;
 
-/// <summary>One epoch of training on MNIST must already beat chance by far.</summary>
+/// <summary>One epoch of training on MNIST must already beat chance by far, as measured from the trained weights.</summary>
 [TestFixture]
 public class TrainingTests
 {
@@ -22,19 +22,15 @@ public class TrainingTests
 
         var (batches, labelBatches) = StudentCode.Run("GenerateBatchedData", () =>
             Utils.GenerateBatchedData(trainData, trainLabels, batchSize, shuffle: true, seed: 1024));
-        var (_, trainAccuracy) = StudentCode.Run($"training {modelName} for one epoch", () =>
+        StudentCode.Run($"training {modelName} for one epoch", () =>
             Trainer.TrainEpoch(model, optimizer, batches, labelBatches, _ => Liveness.Beat()));
-        var (testBatches, testLabelBatches) = StudentCode.Run("GenerateBatchedData", () =>
-            Utils.GenerateBatchedData(testData, testLabels, batchSize));
-        var (_, testAccuracy) = StudentCode.Run($"evaluating {modelName}", () =>
-            Trainer.Evaluate(model, testBatches, testLabelBatches));
 
+        // Measured from the trained weights, not taken from Forward's own report (see ModelAccuracy).
+        double testAccuracy = ModelAccuracy.Of(model, testData, testLabels);
         const string hint = "this test trains with your GenerateBatchedData (3.2), Softmax and CrossEntropyLoss (1.5, 2.1), Forward (4.x) and Sgd (5.x): "
                             + "fix any of those that fails first. If they all pass, check that a shuffle keeps each label with its image, that Update "
                             + "moves the weights against the gradient (W − lr·dW), and that Forward reads the current Weights.";
-        Expect.True(trainAccuracy > 0.3, $"{modelName} learned too little in one epoch (training accuracy)",
-            "> 0.3", Expect.Format(trainAccuracy), hint);
-        Expect.True(testAccuracy > 0.3, $"{modelName} learned too little in one epoch (test accuracy)",
+        Expect.True(testAccuracy > 0.3, $"{modelName} learned too little in one epoch (accuracy of its weights on the test set)",
             "> 0.3", Expect.Format(testAccuracy), hint);
     }
 }

@@ -1,4 +1,5 @@
 using Assignment1.Models;
+using Assignment1.Numerics;
 using Assignment1.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -6,7 +7,8 @@ namespace Assignment1.PrivateTests;
 
 /// <summary>
 /// Both networks at other sizes than 784/10/128 and other batch sizes, every gradient entry against central
-/// differences; evaluation mode leaves gradients alone; training mode replaces them.
+/// differences; evaluation mode leaves gradients alone; training mode replaces them; the loss and accuracy Forward
+/// returns are those of its weights.
 /// </summary>
 [TestFixture]
 public class NetworkPrivateTests
@@ -45,7 +47,7 @@ public class NetworkPrivateTests
 
     [TestCase(nameof(SoftmaxRegression))]
     [TestCase(nameof(TwoLayerNet))]
-    [Graded("9.3", 1, "Evaluation mode changes no gradient and no weight", PrivateSuite.Visibility)]
+    [Graded("9.3", 0.5, "Evaluation mode changes no gradient and no weight", PrivateSuite.Visibility)]
     public void EvaluationMode_LeavesGradientsAndWeightsAlone(string modelName)
     {
         var model = Create(modelName);
@@ -69,7 +71,7 @@ public class NetworkPrivateTests
 
     [TestCase(nameof(SoftmaxRegression))]
     [TestCase(nameof(TwoLayerNet))]
-    [Graded("9.4", 1, "Training mode replaces the gradients, never accumulates", PrivateSuite.Visibility)]
+    [Graded("9.4", 0.5, "Training mode replaces the gradients, never accumulates", PrivateSuite.Visibility)]
     public void TrainingMode_ReplacesTheGradients(string modelName)
     {
         var model = Create(modelName);
@@ -107,6 +109,53 @@ public class NetworkPrivateTests
                 $"Gradients[\"{name}\"] has the wrong shape", $"{weight.RowCount}x{weight.ColumnCount}", $"{gradient.RowCount}x{gradient.ColumnCount}",
                 "a bias gradient is a 1×n row (sum over the batch with SumOverRows), a weight gradient has the weight's shape.");
         }
+    }
+
+    [Test]
+    [Confirms("4.1")]
+    [Graded("9.6", 1, "Softmax regression: Forward's loss and accuracy, random weights", PrivateSuite.Visibility)]
+    public void SoftmaxRegression_ReportsTheLossAndAccuracyOfItsWeights() => CheckReportedLossAndAccuracy(nameof(SoftmaxRegression));
+
+    [Test]
+    [Confirms("4.4")]
+    [Graded("9.7", 1, "Two-layer network: Forward's loss and accuracy, random weights and biases", PrivateSuite.Visibility)]
+    public void TwoLayerNet_ReportsTheLossAndAccuracyOfItsWeights() => CheckReportedLossAndAccuracy(nameof(TwoLayerNet));
+
+    /// <summary>
+    /// The loss and accuracy Forward returns in evaluation mode, against the tests' own (<see cref="IndependentLoss"/>,
+    /// <see cref="ModelAccuracy"/>): the public test's shapes and images (so that no size a solution may assume changes),
+    /// but random weights, non-zero biases and other labels, where the public test has a fresh model with zero biases.
+    /// Moderate weights keep every probability far from 0, and the loss's tolerance is ten times the public test's: this
+    /// test must pass whenever an honest Forward passes that one (a small ε inside the log included).
+    /// </summary>
+    private static void CheckReportedLossAndAccuracy(string modelName)
+    {
+        BaseNetwork model = modelName == nameof(TwoLayerNet) ? new TwoLayerNet() : new SoftmaxRegression();
+        uint seed = 71;
+        foreach (string name in model.Weights.Keys.ToList())
+        {
+            var shape = model.Weights[name];
+            model.Weights[name] = PrivateSuite.Random(shape.RowCount, shape.ColumnCount, seed++, scale: name == "W1" ? 0.05 : 0.2);
+        }
+        var (x, _) = Fixtures.FixedBatch();
+        // Labels: the weights' own prediction on even rows, another class on odd rows, so that exactly half are right.
+        var scores = ModelAccuracy.Scores(model, x);
+        if (scores.EnumerateRows().Any(row => row.Count(v => v == row.Maximum()) > 1))
+        {
+            throw new InvalidOperationException("The test's data has a row with tied scores: pick other seeds.");
+        }
+        int[] y = scores.ArgMaxPerRow().Select((p, i) => i % 2 == 0 ? p : (p + 1) % model.NumClasses).ToArray();
+        double expectedLoss = IndependentLoss.Of(model, x, y);
+        if (Math.Abs(expectedLoss - 2.30285) < 0.01)
+        {
+            throw new InvalidOperationException("The test's loss is close to the public tests' (2.3029): pick other seeds.");
+        }
+
+        var (loss, accuracy) = StudentCode.Run($"{modelName}.Forward (evaluation mode)", () => model.Forward(x, y, ForwardMode.Evaluate));
+        Expect.Close(expectedLoss, loss, 5e-5, $"Loss {modelName}.Forward returns for 64 images with random weights and biases",
+            "return CrossEntropyLoss of the softmax of this batch's scores, computed from the current Weights (biases included).");
+        Expect.Close(0.5, accuracy, 5e-5, $"Accuracy {modelName}.Forward returns for 64 images whose labels match the weights' prediction on every other row",
+            "return ComputeAccuracy of the same probabilities: the share of rows whose largest probability is the label's.");
     }
 
     /// <summary>A recognisable value of <paramref name="weight"/>'s shape that no Forward computes.</summary>

@@ -36,6 +36,7 @@ public static class FiniteDifferences
         Expect.Close(expectedLoss, loss, 5e-6, $"Loss of {model.GetType().Name}.Forward (evaluation mode) at the weights whose gradient is checked",
             "a gradient check compares your gradient with the slope of your loss, so the loss must be right first: make the loss test of this model pass, then come back.");
         var weights = model.Weights[parameter];
+        var originalsLargest = Largest(expectedGradient, samples / 4).ToHashSet();
         foreach (var (r, c) in PickEntries(expectedGradient, samples / 2).Concat(PickEntries(analytic, samples - samples / 2)).Distinct())
         {
             double original = weights[r, c];
@@ -46,7 +47,18 @@ public static class FiniteDifferences
             weights[r, c] = original;
 
             double numeric = (plus - minus) / (2 * Step);
-            double error = Math.Abs(numeric - analytic[r, c]) / Math.Max(1e-8, Math.Abs(numeric) + Math.Abs(analytic[r, c]));
+            // Where the original's gradient is largest, the loss must also slope as the original's does: a loss that is
+            // right at these weights only (a constant, say) has no slope, and a zero gradient would agree with it.
+            if (originalsLargest.Contains((r, c)) && RelativeError(numeric, expectedGradient[r, c]) > tolerance)
+            {
+                Expect.Fail(
+                    $"The slope of your loss along {parameter}[{r}, {c}] is not the original loss's.\n" +
+                    $"  your loss, (L(w+h)−L(w−h))/2h: {Expect.Format(numeric)}\n" +
+                    $"  the original loss's slope:     {Expect.Format(expectedGradient[r, c])}\n" +
+                    $"Hint: your Forward's loss is right at these weights but not around them: it must be computed from the current Weights " +
+                    $"(this check changes {parameter}[{r}, {c}] by ±{Step:0e0} and calls Forward in evaluation mode).");
+            }
+            double error = RelativeError(numeric, analytic[r, c]);
             if (error > tolerance)
             {
                 Expect.Fail(
@@ -59,12 +71,21 @@ public static class FiniteDifferences
         }
     }
 
+    private static IEnumerable<(int Row, int Column)> Largest(Matrix<double> gradient, int count) =>
+        Enumerable.Range(0, gradient.RowCount)
+            .SelectMany(r => Enumerable.Range(0, gradient.ColumnCount).Select(c => (Row: r, Column: c)))
+            .OrderByDescending(e => Math.Abs(gradient[e.Row, e.Column]))
+            .Take(count);
+
+    private static double RelativeError(double numeric, double analytic) =>
+        Math.Abs(numeric - analytic) / Math.Max(1e-8, Math.Abs(numeric) + Math.Abs(analytic));
+
     private static IEnumerable<(int Row, int Column)> PickEntries(Matrix<double> gradient, int samples)
     {
         var all = Enumerable.Range(0, gradient.RowCount)
             .SelectMany(r => Enumerable.Range(0, gradient.ColumnCount).Select(c => (r, c)))
             .ToList();
-        var largest = all.OrderByDescending(e => Math.Abs(gradient[e.r, e.c])).Take(samples / 2);
+        var largest = Largest(gradient, samples / 2);
         var spread = all.Where((_, i) => i % Math.Max(1, all.Count / (samples - samples / 2)) == 0).Take(samples - samples / 2);
         return largest.Concat(spread).Distinct();
     }

@@ -11,5 +11,14 @@ namespace Assignment1.Grader.Grading;
 /// Seconds the test may go without a sign of life (its start, a progress beat) before it fails as a hang; null: only
 /// <paramref name="TimeoutSeconds"/> applies. Derived, like the time limit, from the reference's own run (<see cref="ReferenceTimings"/>).
 /// </param>
+/// <param name="Confirms">
+/// The public tests this test checks again on other data (their numbers; a method's number covers its cases): when it
+/// fails, they count as failed too (<see cref="ConfirmationGate"/>). Empty for most tests.
+/// </param>
 public sealed record GradedTest(string FullName, string Number, string DisplayName, double Points, string Visibility, double TimeoutSeconds,
-    double? SilenceSeconds = null);
+    double? SilenceSeconds = null, IReadOnlyList<string>? Confirms = null)
+{
+    /// <summary>True when this test confirms <paramref name="other"/>: its number, or the number of its method.</summary>
+    public bool IsConfirmationOf(GradedTest other) =>
+        Confirms is { } numbers && numbers.Any(n => other.Number == n || other.Number.StartsWith(n + ".", StringComparison.Ordinal));
+}

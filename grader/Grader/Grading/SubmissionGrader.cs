@@ -74,7 +74,7 @@ public sealed class SubmissionGrader(RepositoryLayout layout, TestKit kit, Gradi
             StudentCompiler.WriteAssembly(kitCopy, dll, pdb);
             var supervisor = new TestSupervisor(kitCopy, kit.TestAssemblies(), limits, _sandbox, new Dictionary<string, string> { ["MNIST_DIR"] = mnistDirectory }, [mnistDirectory],
                 () => KitFault(workDirectory));
-            var outcomes = supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList();
+            var outcomes = ConfirmationGate.Apply(supervisor.Run(kit.Tests).Select(o => Explain(o, replaced)).ToList());
             var notes = submission.Problems
                 .Concat(neutralized.SelectMany(n => n.Value.Select(f => $"Not run: {f}")))
                 .Concat(IgnoredNote(submission.Ignored))

@@ -170,7 +170,8 @@ public sealed class TestKit
                     several ? $"{name} [{firstArgument}]" : name,
                     value,
                     p.GetValueOrDefault("Visibility") ?? "visible",
-                    double.TryParse(p.GetValueOrDefault("TimeoutSeconds"), System.Globalization.CultureInfo.InvariantCulture, out double timeout) ? timeout : limits.TestTimeoutSeconds));
+                    double.TryParse(p.GetValueOrDefault("TimeoutSeconds"), System.Globalization.CultureInfo.InvariantCulture, out double timeout) ? timeout : limits.TestTimeoutSeconds,
+                    Confirms: p.GetValueOrDefault("Confirms")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             }
         }
         double total = tests.Sum(t => t.Points);
@@ -181,6 +182,13 @@ public sealed class TestKit
         foreach (var duplicate in tests.GroupBy(t => t.Number).Where(g => g.Count() > 1))
         {
             problems.Add($"Test number {duplicate.Key} is used by {string.Join(", ", duplicate.Select(t => t.FullName))}.");
+        }
+        foreach (var check in tests.Where(t => t.Confirms is { Count: > 0 }))
+        {
+            foreach (string number in check.Confirms!.Where(n => !tests.Any(t => t.Visibility == "visible" && (t.Number == n || t.Number.StartsWith(n + ".", StringComparison.Ordinal)))))
+            {
+                problems.Add($"{check.FullName} confirms test {number}, which is not a visible test of the suites.");
+            }
         }
         if (problems.Count > 0)
         {

@@ -8,5 +8,9 @@ namespace Assignment1.Grader.Grading;
 /// <param name="Seconds">How long it ran.</param>
 /// <param name="LongestSilenceSeconds">The longest the test went without a sign of life (start, progress beat, end), as the grader's clock saw it.</param>
 /// <param name="SetupSeconds">From the previous test's end (or the process start) to this one's start: its fixture's setup.</param>
+/// <param name="Finished">
+/// True when the test ran to its end and NUnit reported its outcome; false when the grader ended it (a time limit, the
+/// budget, a process death) or never ran it.
+/// </param>
 public sealed record TestOutcome(GradedTest Test, bool Passed, string Message, string Output, double Seconds, double LongestSilenceSeconds = 0,
-    double SetupSeconds = 0);
+    double SetupSeconds = 0, bool Finished = false);

@@ -148,7 +148,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
                 {
                     bool passed = e.Outcome == "Passed";
                     longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
-                    Record(outcomes, remaining, current, passed ? "" : e.Message ?? "", e.Output ?? "", e.Seconds ?? 0, passed, longestSilence, setupSeconds);
+                    Record(outcomes, remaining, current, passed ? "" : e.Message ?? "", e.Output ?? "", e.Seconds ?? 0, passed, longestSilence, setupSeconds, finished: true);
                     current = null;
                     clock.Restart();
                     if (!passed && MayHavePoisonedTheProcess(e.Message))
@@ -183,11 +183,11 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     }
 
     private void Record(Dictionary<string, TestOutcome> outcomes, Queue<GradedTest> remaining, GradedTest test,
-        string message, string output = "", double seconds = 0, bool passed = false, double longestSilence = 0, double setupSeconds = 0)
+        string message, string output = "", double seconds = 0, bool passed = false, double longestSilence = 0, double setupSeconds = 0, bool finished = false)
     {
         // What the submission controls is capped here, by the grader: results.json stays small whatever it throws or prints.
         outcomes[test.FullName] = new TestOutcome(test, passed, Truncate(message, limits.MaxMessageCharacters),
-            Truncate(output, limits.MaxOutputCharacters + 200), seconds, longestSilence, setupSeconds);
+            Truncate(output, limits.MaxOutputCharacters + 200), seconds, longestSilence, setupSeconds, finished);
         // Keep the queue in order: drop this test wherever it is.
         var rest = remaining.Where(t => t.FullName != test.FullName).ToList();
         remaining.Clear();

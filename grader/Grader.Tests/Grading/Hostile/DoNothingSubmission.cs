@@ -30,6 +30,37 @@ public static class DoNothingSubmission
         ["Update"] = "",
     };
 
+    /// <summary>
+    /// The trivial bodies, except that every report claims perfection: <c>ComputeAccuracy</c> returns 1 and both
+    /// <c>Forward</c>s return a loss of 0 and an accuracy of 1, learning nothing.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PerfectClaims = new Dictionary<string, string>(TrivialBodies)
+    {
+        ["ComputeAccuracy"] = "return 1;",
+        ["Forward"] = "return (0, 1);",
+    };
+
+    /// <summary>
+    /// The trivial bodies, except that every method whose public test checks a few values returns those values, copied
+    /// from the public tests, when it is given the public test's input (recognised by its shape): no computation at all.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PublicAnswers = new Dictionary<string, string>(TrivialBodies)
+    {
+        ["Sigmoid"] = Answer("x", "{ 0.1841628, 0.4218198 }, { 0.42978908, 0.26740977 }, { 0.66023782, 0.77794766 }, { 0.16133995, 0.71140804 }"),
+        ["SigmoidDev"] = Answer("x", "{ 0.15024686, 0.24388786 }, { 0.24507043, 0.19590178 }, { 0.22432384, 0.1727451 }, { 0.13530937, 0.20530664 }"),
+        ["ReLU"] = Answer("x", "{ 0, 0 }, { 0, 0 }, { 0.66435418, 1.2537461 }, { 0, 0.90223236 }"),
+        ["ReLUDev"] = Answer("x", "{ 0, 0 }, { 0, 0 }, { 1, 1 }, { 0, 1 }"),
+        ["Softmax"] = "if (scores.RowCount == 2) { return Matrix<double>.Build.DenseOfArray(new double[,] { { 0.73105858, 0.26894142 }, { 0.26894142, 0.73105858 } }); }\n        "
+            + Answer("scores", "{ 0.23629739, 0.76370261 }, { 0.67372745, 0.32627255 }, { 0.35677439, 0.64322561 }, { 0.07239128, 0.92760872 }"),
+        ["CrossEntropyLoss"] = "return 0.937803;",
+        ["ComputeAccuracy"] = "return 1.0 / 3;",
+        ["Forward"] = "return this is SoftmaxRegression ? (2.3029035854, 0.046875) : (2.3028479181, 0.046875);",
+    };
+
+    /// <summary>A body that returns <paramref name="rows"/> for a 4×2 input and the input itself otherwise.</summary>
+    private static string Answer(string input, string rows) =>
+        $"return {input}.RowCount == 4 && {input}.ColumnCount == 2 ? Matrix<double>.Build.DenseOfArray(new double[,] {{ {rows} }}) : {input};";
+
     /// <summary>The reference's files with each solution region replaced by <paramref name="bodies"/>' body for its method.</summary>
     /// <param name="bodies">Method name → body; a region whose method has none keeps the reference's code.</param>
     public static Dictionary<string, string> Files(IReadOnlyDictionary<string, string> bodies) =>

@@ -1,0 +1,34 @@
+using Assignment1.Grader.Grading;
+using FluentAssertions;
+
+namespace Assignment1.Grader.Tests.Grading.Catalogue;
+
+/// <summary>
+/// The other side of the bug catalogue: ways of writing a method that differ from the reference and are not mistakes.
+/// Each is the reference with one edit and must lose nothing, the hidden tests and their checks on other data included.
+/// The long training tests are left out, as in the catalogue. (An ε added to softmax's row sums is not among them: the
+/// original's own gradient tests, which the public suite reproduces at their tolerance, already fail it.)
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public class HarmlessVariantTests
+{
+    private const string Base = "student/Models/BaseNetwork.cs";
+
+    /// <summary>Id, file, the reference's text, and the variant's.</summary>
+    public static readonly object[][] Variants =
+    [
+        ["loss-epsilon-inside-log", Base, "Math.Log(Math.Max(xPred[i, y[i]], double.Epsilon))", "Math.Log(xPred[i, y[i]] + 1e-8)"],
+        ["sigmoid-piecewise-stable", Base, "return x.Map(value => 1.0 / (1.0 + Math.Exp(-value)));",
+            "return x.Map(value => value >= 0 ? 1.0 / (1.0 + Math.Exp(-value)) : Math.Exp(value) / (1.0 + Math.Exp(value)));"],
+    ];
+
+    [TestCaseSource(nameof(Variants))]
+    public void Variant_LosesNoPoint(string id, string file, string original, string variant)
+    {
+        var kit = GradingFixture.Kit.Only(t => GradingFixture.Section(t) is not ("6" or "12"));
+        var report = GradingFixture.Grade(GradingFixture.ReferenceFiles(GradingFixture.Edit(file, original, variant)), kit);
+        report.Outcomes.Where(o => !o.Passed).Should().BeEmpty($"{id} is no mistake; lost: " + string.Join("; ",
+            report.Outcomes.Where(o => !o.Passed).Select(o => $"{o.Test.Number}: {o.Message.Split('\n')[0]}")));
+    }
+}
