@@ -41,6 +41,27 @@ public class ConfirmationGateTests
     }
 
     [Test]
+    public void GradescopeResults_ShowTheDeductionOnlyAfterTheDueDate()
+    {
+        var publicTest = Test("4.1");
+        var confirmation = Test("9.6", "after_due_date", "4.1");
+        var outcomes = ConfirmationGate.Apply([Outcome(publicTest, true), Outcome(Test("4.2"), true), Outcome(confirmation, false)]);
+        var report = new GradingReport("s", outcomes, new Dictionary<string, string>(), [], "bubblewrap", 1);
+        report.Score.Should().Be(1, "4.1 counts as failed in the total");
+
+        var results = Assignment1.Grader.Results.GradescopeResults.From(report);
+        var tests = results["tests"]!.AsArray().Select(t => t!).ToList();
+        var visible = tests.Where(t => t["visibility"]!.GetValue<string>() == "visible").ToList();
+        visible.Single(t => t["number"]?.GetValue<string>() == "4.1").Should().Match<System.Text.Json.Nodes.JsonNode>(t =>
+            t["status"]!.GetValue<string>() == "passed" && t["score"]!.GetValue<double>() == 1 && t["output"]!.GetValue<string>() == "",
+            "before the due date a public test shows its own result: a failure here would tell what a hidden test found");
+        results["output"]!.GetValue<string>().Should().StartWith("Visible tests: 2 / 2 (2 of 2 tests passed)");
+        results["score"]!.GetValue<double>().Should().Be(1);
+        tests.Should().ContainSingle(t => t["visibility"]!.GetValue<string>() == "after_due_date" && t["name"]!.GetValue<string>().StartsWith("4.1 test 4.1: not counted")
+            && t["output"]!.GetValue<string>().Contains(ConfirmationGate.Message) && t["score"]!.GetValue<double>() == 0);
+    }
+
+    [Test]
     public void AConfirmationOfNoVisibleTest_IsRefused()
     {
         RunnerEvent Listed(string name, string number, string points, string visibility, string? confirms = null)

@@ -8,8 +8,8 @@ namespace Assignment1.Grader.Grading;
 public static class ConfirmationGate
 {
     /// <summary>
-    /// The message of a public test counted as failed. It names no hidden test: before the due date students must not
-    /// learn what the hidden tests check.
+    /// The message of a public test counted as failed, for course staff and, after the due date, students. It names no
+    /// hidden test; Gradescope's results show it only after the due date (<see cref="Results.GradescopeResults"/>).
     /// </summary>
     public const string Message =
         "Counted as failed: this test passed on its own data, but a hidden test of the same behaviour on other data failed. "
@@ -24,7 +24,7 @@ public static class ConfirmationGate
     {
         var failedChecks = outcomes.Where(o => !o.Passed && o.Finished && o.Test.Confirms is { Count: > 0 }).Select(o => o.Test).ToList();
         return outcomes
-            .Select(o => o.Passed && failedChecks.Any(check => check.IsConfirmationOf(o.Test)) ? o with { Passed = false, Message = Message } : o)
+            .Select(o => o.Passed && failedChecks.Any(check => check.IsConfirmationOf(o.Test)) ? o with { Passed = false, Message = Message, FailedByConfirmation = true } : o)
             .ToList();
     }
 }

@@ -12,5 +12,9 @@ namespace Assignment1.Grader.Grading;
 /// True when the test ran to its end and NUnit reported its outcome; false when the grader ended it (a time limit, the
 /// budget, a process death) or never ran it.
 /// </param>
+/// <param name="FailedByConfirmation">
+/// True when the test passed on its own but a hidden test confirming it failed (<see cref="ConfirmationGate"/>): it
+/// counts as failed, yet what students see before the due date shows its own pass.
+/// </param>
 public sealed record TestOutcome(GradedTest Test, bool Passed, string Message, string Output, double Seconds, double LongestSilenceSeconds = 0,
-    double SetupSeconds = 0, bool Finished = false);
+    double SetupSeconds = 0, bool Finished = false, bool FailedByConfirmation = false);

@@ -13,6 +13,8 @@ namespace Assignment1.Grader.Results;
 /// What students see before the due date counts only the visible tests: the top-level <c>output</c> summarises them
 /// alone, and the total over all tests is a 0-point entry of its own with <c>after_due_date</c> visibility (as are
 /// the hidden tests themselves). Gradescope hides a submission's total score while some of its tests are hidden.
+/// A public test that counts as failed only because a hidden test confirming it failed (<see cref="ConfirmationGate"/>)
+/// shows its own pass before the due date; its deduction is an entry with the hidden tests.
 /// </summary>
 public static class GradescopeResults
 {
@@ -25,7 +27,7 @@ public static class GradescopeResults
     public static JsonObject From(GradingReport report)
     {
         var tests = new JsonArray();
-        foreach (var outcome in report.Outcomes)
+        foreach (var outcome in ShownBeforeTheDueDate(report))
         {
             tests.Add(new JsonObject
             {
@@ -39,6 +41,24 @@ public static class GradescopeResults
                 ["output_format"] = "text",
                 ["tags"] = new JsonArray(),
                 ["visibility"] = outcome.Test.Visibility,
+                ["extra_data"] = new JsonObject(),
+            });
+        }
+        // A public test that a hidden twin turned into a failure: its deduction, shown with the hidden tests.
+        foreach (var outcome in report.Outcomes.Where(o => Masked(report, o)))
+        {
+            tests.Add(new JsonObject
+            {
+                ["score"] = 0.0,
+                ["max_score"] = 0.0,
+                ["status"] = "failed",
+                ["name"] = $"{outcome.Test.Number} {outcome.Test.DisplayName}: not counted",
+                ["name_format"] = "text",
+                ["output"] = string.Create(CultureInfo.InvariantCulture,
+                    $"{outcome.Message} Its {outcome.Test.Points:0.##} points are not in the total."),
+                ["output_format"] = "text",
+                ["tags"] = new JsonArray(),
+                ["visibility"] = HiddenUntilDue,
                 ["extra_data"] = new JsonObject(),
             });
         }
@@ -103,9 +123,20 @@ public static class GradescopeResults
         return outcome.Message.Trim() + printed;
     }
 
+    /// <summary>
+    /// True for a visible test that passed on its own but counts as failed because a hidden test confirming it failed
+    /// (<see cref="ConfirmationGate"/>): showing that before the due date would tell what a hidden test found.
+    /// </summary>
+    private static bool Masked(GradingReport report, TestOutcome outcome) =>
+        outcome.FailedByConfirmation && outcome.Test.Visibility == "visible" && report.Outcomes.Any(o => o.Test.Visibility != "visible");
+
+    /// <summary>The outcomes as the visible entries show them: a masked test with its own pass (its deduction is a hidden entry).</summary>
+    private static IEnumerable<TestOutcome> ShownBeforeTheDueDate(GradingReport report) =>
+        report.Outcomes.Select(o => Masked(report, o) ? o with { Passed = true, Message = "" } : o);
+
     private static string Summary(GradingReport report)
     {
-        var visible = report.Outcomes.Where(o => o.Test.Visibility == "visible").ToList();
+        var visible = ShownBeforeTheDueDate(report).Where(o => o.Test.Visibility == "visible").ToList();
         bool someHidden = visible.Count < report.Outcomes.Count;
         var lines = new List<string>
         {
