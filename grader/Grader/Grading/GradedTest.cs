@@ -19,6 +19,9 @@ public sealed record GradedTest(string FullName, string Number, string DisplayNa
     double? SilenceSeconds = null, IReadOnlyList<string>? Confirms = null)
 {
     /// <summary>True when this test confirms <paramref name="other"/>: its number, or the number of its method.</summary>
-    public bool IsConfirmationOf(GradedTest other) =>
-        Confirms is { } numbers && numbers.Any(n => other.Number == n || other.Number.StartsWith(n + ".", StringComparison.Ordinal));
+    public bool IsConfirmationOf(GradedTest other) => Confirms is { } numbers && numbers.Any(n => Names(n, other));
+
+    /// <summary>True when <paramref name="number"/> is <paramref name="test"/>'s number or that of its method ("4.6" names "4.6.2").</summary>
+    public static bool Names(string number, GradedTest test) =>
+        test.Number == number || test.Number.StartsWith(number + ".", StringComparison.Ordinal);
 }

@@ -185,7 +185,7 @@ public sealed class TestKit
         }
         foreach (var check in tests.Where(t => t.Confirms is { Count: > 0 }))
         {
-            foreach (string number in check.Confirms!.Where(n => !tests.Any(t => t.Visibility == "visible" && (t.Number == n || t.Number.StartsWith(n + ".", StringComparison.Ordinal)))))
+            foreach (string number in check.Confirms!.Where(n => !tests.Any(t => t.Visibility == "visible" && GradedTest.Names(n, t))))
             {
                 problems.Add($"{check.FullName} confirms test {number}, which is not a visible test of the suites.");
             }

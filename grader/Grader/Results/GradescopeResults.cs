@@ -47,35 +47,11 @@ public static class GradescopeResults
         // A public test that a hidden twin turned into a failure: its deduction, shown with the hidden tests.
         foreach (var outcome in report.Outcomes.Where(o => Masked(report, o)))
         {
-            tests.Add(new JsonObject
-            {
-                ["score"] = 0.0,
-                ["max_score"] = 0.0,
-                ["status"] = "failed",
-                ["name"] = $"{outcome.Test.Number} {outcome.Test.DisplayName}: not counted",
-                ["name_format"] = "text",
-                ["output"] = string.Create(CultureInfo.InvariantCulture,
-                    $"{outcome.Message} Its {outcome.Test.Points:0.##} points are not in the total."),
-                ["output_format"] = "text",
-                ["tags"] = new JsonArray(),
-                ["visibility"] = HiddenUntilDue,
-                ["extra_data"] = new JsonObject(),
-            });
+            tests.Add(NoteAfterTheDueDate("failed", $"{outcome.Test.Number} {outcome.Test.DisplayName}: not counted",
+                string.Create(CultureInfo.InvariantCulture, $"{outcome.Message} Its {outcome.Test.Points:0.##} points are not in the total.")));
         }
-        tests.Add(new JsonObject
-        {
-            ["score"] = 0.0,
-            ["max_score"] = 0.0,
-            ["status"] = "passed",
-            ["name"] = "Total, including the tests shown after the due date",
-            ["name_format"] = "text",
-            ["output"] = string.Create(CultureInfo.InvariantCulture,
-                $"Score: {report.Score:0.##} / {report.MaxScore:0.##} ({report.Outcomes.Count(o => o.Passed)} of {report.Outcomes.Count} tests passed)."),
-            ["output_format"] = "text",
-            ["tags"] = new JsonArray(),
-            ["visibility"] = HiddenUntilDue,
-            ["extra_data"] = new JsonObject(),
-        });
+        tests.Add(NoteAfterTheDueDate("passed", "Total, including the tests shown after the due date", string.Create(CultureInfo.InvariantCulture,
+            $"Score: {report.Score:0.##} / {report.MaxScore:0.##} ({report.Outcomes.Count(o => o.Passed)} of {report.Outcomes.Count} tests passed).")));
         return Document(report.Score, report.Seconds, Summary(report), tests, new JsonObject
         {
             ["isolation"] = report.Isolation,
@@ -97,6 +73,21 @@ public static class GradescopeResults
 
     /// <summary>Writes <paramref name="results"/> to <paramref name="path"/>.</summary>
     public static void Write(JsonObject results, string path) => File.WriteAllText(path, results.ToJsonString(Indented) + "\n");
+
+    /// <summary>A 0-point entry that students see only after the due date.</summary>
+    private static JsonObject NoteAfterTheDueDate(string status, string name, string output) => new()
+    {
+        ["score"] = 0.0,
+        ["max_score"] = 0.0,
+        ["status"] = status,
+        ["name"] = name,
+        ["name_format"] = "text",
+        ["output"] = output,
+        ["output_format"] = "text",
+        ["tags"] = new JsonArray(),
+        ["visibility"] = HiddenUntilDue,
+        ["extra_data"] = new JsonObject(),
+    };
 
     private static JsonObject Document(double score, double seconds, string output, JsonArray tests, JsonObject extra) => new()
     {
