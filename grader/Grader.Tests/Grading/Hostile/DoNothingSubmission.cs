@@ -57,6 +57,24 @@ public static class DoNothingSubmission
         ["Forward"] = "return this is SoftmaxRegression ? (2.3029035854, 0.046875) : (2.3028479181, 0.046875);",
     };
 
+    /// <summary>
+    /// The trivial bodies, except that every number returned is NaN (matrices of NaN, a NaN loss and accuracy, NaN
+    /// gradients): a comparison such as <c>!(error &gt; tolerance)</c> or <c>Math.Max(error, x)</c> lets NaN through.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NotANumber = new Dictionary<string, string>(TrivialBodies)
+    {
+        ["Softmax"] = "return scores.Map(_ => double.NaN);",
+        ["CrossEntropyLoss"] = "return double.NaN;",
+        ["ComputeAccuracy"] = "return double.NaN;",
+        ["Sigmoid"] = "return x.Map(_ => double.NaN);",
+        ["SigmoidDev"] = "return x.Map(_ => double.NaN);",
+        ["ReLU"] = "return x.Map(_ => double.NaN);",
+        ["ReLUDev"] = "return x.Map(_ => double.NaN);",
+        ["Forward"] = "foreach (var key in Weights.Keys) { Gradients[key] = Weights[key].Map(_ => double.NaN); }\n        return (double.NaN, double.NaN);",
+        ["ApplyRegularization"] = "foreach (var key in model.Gradients.Keys.ToList()) { model.Gradients[key] = model.Gradients[key].Map(_ => double.NaN); }",
+        ["Update"] = "foreach (var key in model.Weights.Keys.ToList()) { model.Weights[key] = model.Weights[key].Map(_ => double.NaN); }",
+    };
+
     /// <summary>A body that returns <paramref name="rows"/> for a 4×2 input and the input itself otherwise.</summary>
     private static string Answer(string input, string rows) =>
         $"return {input}.RowCount == 4 && {input}.ColumnCount == 2 ? Matrix<double>.Build.DenseOfArray(new double[,] {{ {rows} }}) : {input};";

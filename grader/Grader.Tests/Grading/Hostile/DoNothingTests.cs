@@ -12,12 +12,14 @@ public class DoNothingTests
     [TestCase("trivial", TestName = "TrivialBodiesEverywhere_ScoreAtMostTwoPoints")]
     [TestCase("perfect claims", TestName = "TrivialBodiesThatClaimPerfectAccuracy_ScoreAtMostTwoPoints")]
     [TestCase("public answers", TestName = "TrivialBodiesThatReturnThePublicTestsExpectedValues_ScoreAtMostTwoPoints")]
+    [TestCase("not a number", TestName = "TrivialBodiesThatReturnNaN_ScoreAtMostTwoPoints")]
     public void DoNothingSubmission_ScoresAtMostTwoPoints(string variant)
     {
         var bodies = variant switch
         {
             "perfect claims" => DoNothingSubmission.PerfectClaims,
             "public answers" => DoNothingSubmission.PublicAnswers,
+            "not a number" => DoNothingSubmission.NotANumber,
             _ => DoNothingSubmission.TrivialBodies,
         };
         var report = GradingFixture.Grade(DoNothingSubmission.Files(bodies));
