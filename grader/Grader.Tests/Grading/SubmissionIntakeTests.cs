@@ -143,15 +143,18 @@ public class SubmissionIntakeTests
     }
 
     [Test]
-    public void GradeCommand_OnNotAZip_WritesResultsWithScoreZeroAndWhy()
+    public void GradeCommand_OnNotAZip_GivenRelativePaths_WritesResultsWithScoreZeroAndWhy()
     {
         string path = Path.Combine(_folder, "broken.zip");
         File.WriteAllText(path, "garbage");
         string output = Path.Combine(_folder, "out");
+        // Paths relative to where the command runs, as staff type them: the kit is started elsewhere (it once failed with "Broken pipe").
+        string here = Path.GetDirectoryName(GradingFixture.Kit.Directory)!;
         var run = ExternalProcess.Run("dotnet",
-            [Repository.TestFile("Assignment1.Grader.dll"), "grade", path, "--out", output, "--kit", GradingFixture.Kit.Directory],
-            Repository.Root, TimeSpan.FromMinutes(3));
-        run.ExitCode.Should().Be(0, "grading happened; the submission is what is broken");
+            [Repository.TestFile("Assignment1.Grader.dll"), "grade", Path.GetRelativePath(here, path), "--out", Path.GetRelativePath(here, output),
+             "--kit", Path.GetFileName(GradingFixture.Kit.Directory), "--mnist", Path.GetRelativePath(here, Repository.PathOf("data", "mnist"))],
+            here, TimeSpan.FromMinutes(3));
+        run.ExitCode.Should().Be(0, "grading happened; the submission is what is broken:\n" + run.Output);
         var results = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
         results["score"]!.GetValue<double>().Should().Be(0);
         results["output"]!.GetValue<string>().Should().Contain("is not a readable zip file");

@@ -24,11 +24,12 @@ public static class GradeCommand
     /// <summary>Runs the command.</summary>
     public static int Run(GradeOptions options, RepositoryLayout layout)
     {
-        string submission = options.Submission;
-        string output = options.Output;
+        // Full paths: the test runner starts in the kit's copy, where a relative --kit or --mnist would name nothing.
+        string submission = Path.GetFullPath(options.Submission);
+        string output = Path.GetFullPath(options.Output);
         var bulkOptions = options.Bulk;
-        string kitDirectory = options.Kit ?? StaffCommands.DefaultKit(layout);
-        string mnist = options.Mnist ?? Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(layout.Root, "data", "mnist");
+        string kitDirectory = Path.GetFullPath(options.Kit ?? StaffCommands.DefaultKit(layout));
+        string mnist = Path.GetFullPath(options.Mnist ?? Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(layout.Root, "data", "mnist"));
         Directory.CreateDirectory(output);
 
         var clock = Stopwatch.StartNew();

@@ -227,13 +227,21 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test runner.");
         nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        process.StandardInput.WriteLine(nonce);
-        foreach (byte[] assembly in testAssemblies)
+        try
         {
-            process.StandardInput.WriteLine("assembly " + Convert.ToBase64String(assembly));
+            process.StandardInput.WriteLine(nonce);
+            foreach (byte[] assembly in testAssemblies)
+            {
+                process.StandardInput.WriteLine("assembly " + Convert.ToBase64String(assembly));
+            }
+            process.StandardInput.WriteLine("end");
+            process.StandardInput.Close();
         }
-        process.StandardInput.WriteLine("end");
-        process.StandardInput.Close();
+        catch (IOException)
+        {
+            // The process ended before reading its input (the runner could not start): it sends no events, so the
+            // caller reports it as a process that never started, with its error output, instead of "Broken pipe".
+        }
 
         var collected = new BlockingCollection<string>(boundedCapacity: 10_000);
         var errorLines = new ConcurrentQueue<string>();
