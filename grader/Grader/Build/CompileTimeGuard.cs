@@ -27,6 +27,7 @@ public sealed class CompileTimeGuard(string studentDirectory, IReadOnlyList<stri
 
     private readonly object _oneCheckAtATime = new();
     private Process? _child;
+    private bool _childReady;
 
     /// <summary>The process id of the last child started (for tests: once killed, it must be gone when the check returns).</summary>
     internal int LastChildId { get; private set; }
@@ -42,7 +43,13 @@ public sealed class CompileTimeGuard(string studentDirectory, IReadOnlyList<stri
     {
         lock (_oneCheckAtATime)
         {
-            var child = _child ??= StartChild();
+            var child = _child ??= Launch();
+            if (!_childReady)
+            {
+                _child = null;
+                AwaitReady(child);
+                (_child, _childReady) = (child, true);
+            }
             child.StandardInput.WriteLine(JsonSerializer.Serialize(sources));
             child.StandardInput.Flush();
             if (ReadLine(child, limitSeconds) == "bound")
@@ -50,12 +57,25 @@ public sealed class CompileTimeGuard(string studentDirectory, IReadOnlyList<stri
                 return true;
             }
             Stop(child);
-            _child = null;
+            (_child, _childReady) = (null, false);
             return false;
         }
     }
 
-    private Process StartChild()
+    /// <summary>
+    /// Starts the child and its warm-up without waiting for it (a couple of seconds of the compiler's start-up and JIT), so
+    /// that it overlaps whatever the grader does before its first check. Does nothing when a child is already there.
+    /// </summary>
+    public void StartWarmingUp()
+    {
+        lock (_oneCheckAtATime)
+        {
+            _child ??= Launch();
+        }
+    }
+
+    /// <summary>Starts the child process and sends it its setup; <see cref="AwaitReady"/> waits for its warm-up.</summary>
+    private Process Launch()
     {
         var start = new ProcessStartInfo(DotnetHost.Path)
         {
@@ -78,13 +98,21 @@ public sealed class CompileTimeGuard(string studentDirectory, IReadOnlyList<stri
         child.BeginErrorReadLine();
         child.StandardInput.WriteLine(JsonSerializer.Serialize(new Setup(studentDirectory, kitDirectory, todoFiles, warmUp)));
         child.StandardInput.Flush();
+        _childErrors = errors;
+        return child;
+    }
+
+    private System.Collections.Concurrent.ConcurrentQueue<string> _childErrors = new();
+
+    /// <summary>Waits until <paramref name="child"/> has bound the warm-up files; stops it and throws when it does not in time.</summary>
+    private void AwaitReady(Process child)
+    {
         if (ReadLine(child, StartSeconds) != "ready")
         {
             Stop(child);
             throw new InvalidOperationException($"The grader's compile check did not start within {StartSeconds} s on the handout's own files. Its error output: "
-                                                + (errors.IsEmpty ? "none." : string.Join("\n", errors)));
+                                                + (_childErrors.IsEmpty ? "none." : string.Join("\n", _childErrors)));
         }
-        return child;
     }
 
     /// <summary>

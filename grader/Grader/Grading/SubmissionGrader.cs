@@ -287,13 +287,15 @@ internal sealed class Handout
 
     private Handout(RepositoryLayout layout, TestKit kit)
     {
-        Compiler = new StudentCompiler(layout.StudentDirectory, layout.TodoFiles, kit.Directory);
         Files = layout.TodoFiles.ToDictionary(f => f,
             f => SkeletonGenerator.Generate(File.ReadAllText(Path.Combine(layout.SolutionDirectory, f)), f));
+        // The compile check's child warms up (seconds of compiler start-up) while this process prepares its own compiler.
+        Guard = new CompileTimeGuard(layout.StudentDirectory, layout.TodoFiles, kit.Directory, Files);
+        Guard.StartWarmingUp();
+        Compiler = new StudentCompiler(layout.StudentDirectory, layout.TodoFiles, kit.Directory);
         Trees = Files.ToDictionary(f => f.Key, f => Compiler.Parse(f.Key, f.Value));
         Compilation = Compiler.Compile(Trees.Values);
         Surface = HandoutSurface.Describe(Compilation, Trees);
-        Guard = new CompileTimeGuard(layout.StudentDirectory, layout.TodoFiles, kit.Directory, Files);
     }
 
     /// <summary>Times the compiler on submitted files, in a child process.</summary>
