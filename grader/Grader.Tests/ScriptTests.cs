@@ -102,4 +102,42 @@ public class ScriptTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    /// <summary>
+    /// ./grader/grader publishes the grader ReadyToRun; where that cannot work (the precompiler package cannot be restored,
+    /// offline), it says so and builds the grader plainly, which grades the same way. Simulated with a dotnet that refuses
+    /// to publish, on a copy of the repository's tracked files.
+    /// </summary>
+    [Test]
+    public void GraderWrapper_WhenReadyToRunFails_SaysSo_AndBuildsTheGraderPlainly()
+    {
+        string root = Directory.CreateTempSubdirectory("wrapper-fallback").FullName;
+        try
+        {
+            string copy = Path.Combine(root, "repo");
+            Directory.CreateDirectory(copy);
+            var copied = ExternalProcess.Run("bash", ["-c", "git -C \"$1\" ls-files -z | (cd \"$1\" && xargs -0 cp --parents -t \"$2\")", "copy", Repository.Root, copy],
+                Repository.Root, TimeSpan.FromMinutes(2));
+            copied.ExitCode.Should().Be(0, copied.Output);
+
+            string bin = Path.Combine(root, "bin");
+            Directory.CreateDirectory(bin);
+            string real = ExternalProcess.Run("bash", ["-c", "command -v dotnet"], root, TimeSpan.FromSeconds(30)).StandardOutput.Trim();
+            File.WriteAllText(Path.Combine(bin, "dotnet"),
+                $"#!/bin/sh\nif [ \"$1\" = publish ]; then echo 'error NETSDK0000: simulated: the precompiler package cannot be restored'; exit 1; fi\nexec '{real}' \"$@\"\n");
+            ExternalProcess.Run("chmod", ["+x", Path.Combine(bin, "dotnet")], root, TimeSpan.FromSeconds(30)).ExitCode.Should().Be(0);
+
+            var run = ExternalProcess.Run("bash", [Path.Combine(copy, "grader", "grader"), "--help"], copy, TimeSpan.FromMinutes(5),
+                new Dictionary<string, string?> { ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH") });
+
+            run.ExitCode.Should().Be(0, run.Output);
+            run.StandardError.Should().Contain("simulated: the precompiler package cannot be restored").And.Contain("building without it");
+            run.StandardOutput.Should().Contain("grade <SUBMISSION>", "the plainly built grader runs");
+            File.Exists(Path.Combine(copy, "grader", ".build", ".built")).Should().BeTrue("the plain build is stamped, so the next run skips it");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
