@@ -88,6 +88,9 @@ public sealed class TestKit
     /// <summary>The same kit restricted to the tests <paramref name="keep"/> selects (for fast, focused gradings in tests).</summary>
     public TestKit Only(Func<GradedTest, bool> keep) => new(Directory, Tests.Where(keep).ToList());
 
+    /// <summary>The same kit with each test passed through <paramref name="change"/> (for the grader's own tests: room for deliberately slow code).</summary>
+    internal TestKit Select(Func<GradedTest, GradedTest> change) => new(Directory, Tests.Select(change).ToList());
+
     /// <summary>
     /// Lists the tests of the kit in <paramref name="directory"/> and checks their grading metadata; their limits are derived
     /// from the kit's reference timings when it has a current measurement, else the declared ones.
