@@ -39,6 +39,22 @@ public class MnistLoaderTests
     }
 
     [Test]
+    public void ChosenTrainingImages_AreTheRowsOfTheWholeSet_InTheGivenOrder()
+    {
+        var (all, allLabels) = MnistDataset.LoadTrainingSet();
+        int[] chosen = [59999, 0, 17555, 0];
+        var (images, labels) = MnistDataset.LoadTrainingImages(chosen);
+        (images.RowCount, images.ColumnCount).Should().Be((4, 784));
+        for (int row = 0; row < chosen.Length; row++)
+        {
+            images.Row(row).Should().Equal(all.Row(chosen[row]), $"row {row} is training image {chosen[row]}");
+        }
+        labels.Should().Equal(chosen.Select(i => allLabels[i]));
+        var outside = () => MnistDataset.LoadTrainingImages([60000]);
+        outside.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*60000 is not a position in the 60000-image training set*");
+    }
+
+    [Test]
     public void OriginalCsvLayout_Loads()
     {
         File.WriteAllLines(Path.Combine(_folder, "mnist_test.csv"),

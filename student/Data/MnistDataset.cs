@@ -27,6 +27,29 @@ public static class MnistDataset
     public static (Matrix<double> Images, int[] Labels) LoadTrainingSet(string? directory = null) =>
         Load(MnistLocator.Locate(directory), "train", "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "mnist_train.csv");
 
+    /// <summary>
+    /// Chosen training images and their labels, in the order of <paramref name="indices"/> (positions 0–59,999 in the
+    /// training set): a |indices|×784 matrix, without building the whole 60,000-image one (376 MB).
+    /// </summary>
+    /// <param name="indices">Positions in the training set; repeats are allowed.</param>
+    /// <param name="directory">Folder holding MNIST; null to search as <see cref="MnistLocator"/> does.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside the training set.</exception>
+    public static (Matrix<double> Images, int[] Labels) LoadTrainingImages(IReadOnlyList<int> indices, string? directory = null)
+    {
+        var (pixels, labels) = Raw(MnistLocator.Locate(directory), "train", "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "mnist_train.csv");
+        var rows = new byte[indices.Count * PixelCount];
+        for (int row = 0; row < indices.Count; row++)
+        {
+            int image = indices[row];
+            if (image < 0 || image >= labels.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), $"{image} is not a position in the {labels.Length}-image training set.");
+            }
+            Array.Copy(pixels, image * PixelCount, rows, row * PixelCount, PixelCount);
+        }
+        return (ToScaledMatrix(rows, indices.Count), indices.Select(i => (int)labels[i]).ToArray());
+    }
+
     /// <summary>The 10,000 test images and labels.</summary>
     /// <param name="directory">Folder holding MNIST; null to search as <see cref="MnistLocator"/> does.</param>
     public static (Matrix<double> Images, int[] Labels) LoadTestSet(string? directory = null) =>
@@ -35,18 +58,23 @@ public static class MnistDataset
     private static (Matrix<double> Images, int[] Labels) Load(
         string directory, string split, string imagesName, string labelsName, string csvName)
     {
+        var (pixels, labels) = Raw(directory, split, imagesName, labelsName, csvName);
+        return (ToScaledMatrix(pixels, labels.Length), labels.Select(b => (int)b).ToArray());
+    }
+
+    private static (byte[] Pixels, byte[] Labels) Raw(string directory, string split, string imagesName, string labelsName, string csvName)
+    {
         string? images = FindFile(directory, imagesName);
         string? labels = FindFile(directory, labelsName);
         string csv = Path.Combine(directory, csvName);
 
-        (byte[] pixels, byte[] labelBytes) = (images, labels) switch
+        return (images, labels) switch
         {
             ({ } i, { } l) => RawCache.GetOrAdd(Path.GetFullPath(i), _ => ReadIdxPair(i, l)),
             _ when File.Exists(csv) => RawCache.GetOrAdd(Path.GetFullPath(csv), _ => ReadCsv(csv)),
             _ => throw MnistLocator.NotFound(
                 $"the {split} files ({imagesName}[.gz] and {labelsName}[.gz], or {csvName}) are not in '{directory}'"),
         };
-        return (ToScaledMatrix(pixels, labelBytes.Length), labelBytes.Select(b => (int)b).ToArray());
     }
 
     private static string? FindFile(string directory, string name)
