@@ -32,6 +32,15 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
 {
     private const string RunnerDll = "Assignment1.TestRunner.dll";
 
+    /// <summary>How often the runner's memory is looked at while a test is silent.</summary>
+    private static readonly TimeSpan MemoryWatchInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Growth of the runner's resident memory that counts as a sign of life: a tenth of a second or more of page faults
+    /// on the 2-core VM CI runs on (a fresh 376 MB array took 1.3-1.9 s to fault in there).
+    /// </summary>
+    private const long MemoryGrowthThatCounts = 32L << 20;
+
     /// <summary>Lists the test cases of the kit, with their properties, by running the runner in --list mode.</summary>
     public IReadOnlyList<RunnerEvent> List()
     {
@@ -76,8 +85,11 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     /// Runs tests from the front of <paramref name="remaining"/> in one process until it ends, hangs, dies or breaks
     /// the protocol. The supervisor accepts exactly one outcome per started test, in order: "started" for the next test
     /// in the queue, then "finished" for it, with "progress" beats anywhere (those of the running test reset its silence clock); any other event fails the test
-    /// concerned and ends the process. A test fails as a hang when it outlives its time limit or stays silent (no start or
-    /// beat) for longer than its silence limit.
+    /// concerned and ends the process. A test fails as a hang when it outlives its time limit or stays silent (no start,
+    /// beat or growth of the runner's resident memory by <see cref="MemoryGrowthThatCounts"/>) for longer than its silence
+    /// limit. Memory growth counts because a new process (after any restart) faults in afresh what the reference's
+    /// measurement, one warm process, reused: in CI a first load of MNIST after a restart went silent for 6-7 s where the
+    /// reference had paused 0.1-0.5 s, while an infinite loop's memory stays flat.
     /// A death or hang before a test's "started" (a fixture's setup, a static constructor, the process start) is
     /// charged to the test about to run; grading carries on in a fresh process.
     /// </summary>
@@ -92,9 +104,11 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
             GradedTest? current = null;
             bool heardFromRunner = false;
             var clock = Stopwatch.StartNew();
-            // Since the running test's last sign of life (its start or a progress beat), and the longest such silence so far.
+            // Since the running test's last sign of life (its start, a progress beat or memory growth), and the longest such silence so far.
             var silence = Stopwatch.StartNew();
             double longestSilence = 0, setupSeconds = 0;
+            // The lowest resident memory of the runner seen since the running test's last sign of life (null: not looked at yet).
+            long? residentSinceSign = null;
             int testsStarted = 0;
             // True (and the test left at the front of the queue) when the test ran out of memory on a heap that earlier tests had used.
             bool RunAgainOnAFreshHeap(GradedTest test, string? why) =>
@@ -115,7 +129,23 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
                 var left = budgetLeft - processClock.Elapsed;
                 bool budgetBinds = left < timeout;
                 timeout = budgetBinds ? left : timeout;
-                var e = Next(lines, nonce, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+                // While a silence limit binds, the runner's memory is looked at every half second: growth is a sign of life.
+                bool watchMemory = silenceBinds && !budgetBinds && timeout > MemoryWatchInterval;
+                var e = Next(lines, nonce, watchMemory ? MemoryWatchInterval : timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+                if (e is null && watchMemory && !process.HasExited && !lines.IsCompleted)
+                {
+                    if (ProcessTreeMemory.ResidentBytes(process.Id) is long resident)
+                    {
+                        residentSinceSign = Math.Min(residentSinceSign ?? resident, resident);
+                        if (resident - residentSinceSign >= MemoryGrowthThatCounts)
+                        {
+                            longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
+                            silence.Restart();
+                            residentSinceSign = resident;
+                        }
+                    }
+                    continue;
+                }
                 if (e is null)
                 {
                     // Timed out, or the process ended without finishing (or starting) the test at hand.
@@ -149,6 +179,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
                     setupSeconds = clock.Elapsed.TotalSeconds;
                     clock.Restart();
                     silence.Restart();
+                    residentSinceSign = null;
                     longestSilence = 0;
                 }
                 else if (e.Event == "progress")
@@ -159,6 +190,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
                     {
                         longestSilence = Math.Max(longestSilence, silence.Elapsed.TotalSeconds);
                         silence.Restart();
+                        residentSinceSign = null;
                     }
                 }
                 else if (e.Event == "finished" && current is not null && e.Test == current.FullName)
