@@ -112,8 +112,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
             int testsStarted = 0;
             // True (and the test left at the front of the queue) when the test ran out of memory on a heap that earlier tests had used.
             bool RunAgainOnAFreshHeap(GradedTest test, string? why) =>
-                testsStarted > 1 && why is not null && (why.Contains("OutOfMemory", StringComparison.Ordinal) || why.Contains("Out of memory", StringComparison.Ordinal))
-                && rerunOnAFreshHeap.Add(test.FullName);
+                testsStarted > 1 && RanOutOfMemory(why) && rerunOnAFreshHeap.Add(test.FullName);
             while (remaining.Count > 0)
             {
                 var next = remaining.Peek();
@@ -249,7 +248,14 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
     }
 
     private static bool MayHavePoisonedTheProcess(string? message) =>
-        message is not null && (message.Contains(nameof(OutOfMemoryException)) || message.Contains("InsufficientExecutionStackException"));
+        RanOutOfMemory(message) || message?.Contains("InsufficientExecutionStackException", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Whether a failure message or a dead process's error output says it ran out of memory: an
+    /// <see cref="OutOfMemoryException"/>, or the runtime's fatal "Out of memory." when it cannot even throw one.
+    /// </summary>
+    private static bool RanOutOfMemory(string? text) =>
+        text is not null && (text.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal) || text.Contains("Out of memory", StringComparison.OrdinalIgnoreCase));
 
     private static string Crashed(Process process, ConcurrentQueue<string> errors, string when)
     {
@@ -258,7 +264,7 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
         string allErrors = string.Join("\n", errors);
         string stderr = string.Join("\n", errors.Take(3));
         string why = allErrors.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
-            : allErrors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ? "running out of memory (OutOfMemoryException)"
+            : RanOutOfMemory(allErrors) ? "running out of memory (OutOfMemoryException)"
             : allErrors.Contains("TypeInitializationException", StringComparison.Ordinal) ? "an exception in a static constructor or field initializer"
             : "the process exiting (Environment.Exit, a crash, or a kill)";
         return $"Crashed: the test process ended {when}, with exit code {code}, most likely from {why}. "
