@@ -8,6 +8,8 @@ namespace Assignment1.Grader.Tests.Grading;
 /// for a kit that does not start on the handout's own skeleton.
 /// </summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class DeathChargingTests
 {
     private const string File = "student/Models/BaseNetwork.cs";

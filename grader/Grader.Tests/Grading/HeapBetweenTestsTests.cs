@@ -14,6 +14,8 @@ namespace Assignment1.Grader.Tests.Grading;
 /// (<see cref="HostileSubmissionTests"/>, "unbounded allocation").
 /// </summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class HeapBetweenTestsTests
 {
     [Test]

@@ -9,6 +9,8 @@ namespace Assignment1.Grader.Tests.Grading;
 /// Graded on the activation and loss tests (1.x, 2.x) with short limits, so each grading takes seconds.
 /// </summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class HostileSubmissionTests
 {
     private const string File = "student/Models/BaseNetwork.cs";

@@ -11,6 +11,8 @@ namespace Assignment1.Grader.Tests.Grading;
 /// memory as a sign of life, while a busy loop that allocates nothing fails at its silence limit as before.
 /// </summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class MemoryGrowthTests
 {
     private const string ReLUDev = "return x.Map(value => value > 0.0 ? 1.0 : 0.0);";

@@ -6,6 +6,8 @@ namespace Assignment1.Grader.Tests.Grading;
 
 /// <summary>The grader's own work on a submission is bounded: a file that takes the compiler minutes costs its own tests.</summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class PathologicalSubmissionTests
 {
     /// <summary>

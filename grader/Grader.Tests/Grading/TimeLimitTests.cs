@@ -9,6 +9,8 @@ namespace Assignment1.Grader.Tests.Grading;
 /// floor + factor × the reference's time, and floor + factor × its longest silence, so that a hang costs seconds.
 /// </summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class TimeLimitTests
 {
     [Test]

@@ -16,7 +16,7 @@ namespace Assignment1.Grader.Tests.Grading.Catalogue;
 /// </summary>
 [TestFixture]
 // Each case is a separate grading in its own folder and process: two at a time halve the wall-clock time on 2 cores.
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public class AlternativeSolutionTests
 {
     /// <summary>The alternative solutions' folder names.</summary>

@@ -13,7 +13,7 @@ namespace Assignment1.Grader.Tests.Grading.Catalogue;
 /// </summary>
 [TestFixture]
 // Each case is a separate grading in its own folder and process: two at a time halve the wall-clock time on 2 cores.
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public class StudentBugCatalogueTests
 {
     private static TestKit WithoutLongTraining => GradingFixture.Kit.Only(t => GradingFixture.Section(t) is not ("6" or "12"));

@@ -4,6 +4,8 @@ namespace Assignment1.Grader.Tests.Grading.Hostile;
 
 /// <summary>A submission with no model code earns almost nothing, whatever it reports: at most 2 points of 100.</summary>
 [TestFixture]
+// Its gradings run two at a time with the other grading fixtures', at the limits of --jobs 2 (GradingFixture.Limits).
+[Parallelizable(ParallelScope.All)]
 public class DoNothingTests
 {
     /// <summary>The most a do-nothing submission may score.</summary>

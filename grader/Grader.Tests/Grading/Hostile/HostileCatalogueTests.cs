@@ -10,7 +10,7 @@ namespace Assignment1.Grader.Tests.Grading.Hostile;
 /// grading's results.json stays under 1 MB, whatever the submission printed or threw.
 /// </summary>
 [TestFixture]
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public class HostileCatalogueTests
 {
     private static readonly GradingLimits FastLimits = GradingLimits.Default with { TestTimeoutSeconds = 4, HeapLimitBytes = 512L << 20 };
