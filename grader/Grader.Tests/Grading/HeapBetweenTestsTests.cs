@@ -44,5 +44,6 @@ public class HeapBetweenTestsTests
         report.Outcomes.Select(o => o.Test.FullName).Should().ContainInOrder(kit.Tests.Select(t => t.FullName), "the heavy test runs first");
         report.Outcomes.Should().OnlyContain(o => o.Passed, "each test gets a heap with room for its own data: "
             + string.Join("; ", report.Outcomes.Where(o => !o.Passed).Select(o => $"{o.Test.Number}: {o.Message}")));
+        report.Outcomes.Select(o => o.RanAgainOnAFreshHeap).Should().Equal([false, true], "the MNIST test ran out of memory on the used heap and passed on a fresh one");
     }
 }

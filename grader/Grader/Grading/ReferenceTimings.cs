@@ -101,5 +101,5 @@ public sealed record ReferenceTimings(string KitFingerprint, DateTimeOffset Meas
 
 /// <summary>What the reference took on one test.</summary>
 /// <param name="Seconds">Its fixture's setup (the grader's clock) and its body (NUnit's).</param>
-/// <param name="LongestSilenceSeconds">The longest interval without a sign of life, as the grader's clock saw it.</param>
+/// <param name="LongestSilenceSeconds">The longest interval without a sign of life (start, beat, memory growth, end), as the grader's clock saw it.</param>
 public sealed record TestTiming(double Seconds, double LongestSilenceSeconds);

@@ -78,7 +78,9 @@ public sealed class TestSupervisor(string kitDirectory, IReadOnlyList<byte[]> te
             }
             RunOneProcess(remaining, outcomes, rerunOnAFreshHeap, TimeSpan.FromSeconds(limits.BudgetSeconds) - budget.Elapsed);
         }
-        return tests.Select(t => outcomes[t.FullName]).ToList();
+        return tests.Select(t => outcomes[t.FullName]).Select(o => rerunOnAFreshHeap.Contains(o.Test.FullName)
+            ? o with { RanAgainOnAFreshHeap = true, Message = o.Passed ? o.Message : $"{o.Message}\n{TestOutcome.RanAgainNote}" }
+            : o).ToList();
     }
 
     /// <summary>
