@@ -9,6 +9,8 @@ namespace Assignment1.Grader.Tests.Grading;
 
 /// <summary>Whole gradings: the reference scores full marks, the skeleton zero, every lost point is explained, and regrading gives the same results.</summary>
 [TestFixture]
+// Its gradings through GradingFixture run two at a time with the other grading fixtures', at the limits of --jobs 2.
+[Parallelizable(ParallelScope.All)]
 public class EndToEndGradingTests
 {
     /// <summary>What Gradescope shows a student before the due date: the top-level output and the visible tests.</summary>
@@ -39,6 +41,7 @@ public class EndToEndGradingTests
     /// Gradescope shows and the isolation level named everywhere), the skeleton, and a file that is not a zip.
     /// </summary>
     [Test]
+    [NonParallelizable] // the grader's own command, at the limits of one grading at a time (its default --jobs on 2 cores)
     public void FolderOfZips_IsGradedInBulk_WithAGradebook_AndTheReferenceZippedByCollectSubmissionScoresFullMarks()
     {
         string folder = Directory.CreateTempSubdirectory("bulk").FullName;

@@ -47,8 +47,14 @@ public class AlternativeSolutionTests
         close.Should().BeEmpty($"the '{style}' solution must keep at least 2x headroom under every derived time and silence limit");
     }
 
-    /// <summary>The reference and the alternative solutions.</summary>
-    public static readonly string[] EverySolution = ["reference", .. Styles];
+    /// <summary>
+    /// The solutions graded at the weaker levels: the reference and the slowest style outside the trainings (logsumexp's
+    /// splits through <c>DenseOfRows</c>). The styles differ only in arithmetic: the submission rules refuse a submission
+    /// everything that differs between levels (files, the environment, processes, the network), and the levels limit
+    /// neither memory nor CPU (only core dumps and written file sizes), so grading every style at every level (8
+    /// gradings, 4 minutes of CI) showed nothing these two do not.
+    /// </summary>
+    public static readonly string[] LevelSolutions = ["reference", "logsumexp"];
 
     /// <summary>The isolation levels weaker than the default, which <see cref="IndependentlyWrittenSolution_Scores100"/> and every other grading test use.</summary>
     public static readonly string[] WeakerLevels = Sandbox.Levels.Where(l => l != "bubblewrap").ToArray();
@@ -61,7 +67,7 @@ public class AlternativeSolutionTests
     /// every style, at the default level in <see cref="IndependentlyWrittenSolution_Scores100"/>.
     /// </summary>
     [Test]
-    public void EverySolution_ScoresFullMarks_AtEveryWeakerIsolationLevel([ValueSource(nameof(EverySolution))] string solution, [ValueSource(nameof(WeakerLevels))] string level)
+    public void CorrectSolutions_ScoreFullMarks_AtEveryWeakerIsolationLevel([ValueSource(nameof(LevelSolutions))] string solution, [ValueSource(nameof(WeakerLevels))] string level)
     {
         Sandbox sandbox;
         try
