@@ -22,10 +22,16 @@ public static class MnistDataset
     // Every call still builds new matrices: callers may modify what they get.
     private static readonly ConcurrentDictionary<string, (byte[] Pixels, byte[] Labels)> RawCache = new();
 
+    // The files of one split: the IDX pair (each optionally .gz), or the original assignment's CSV.
+    private sealed record Split(string Name, string ImagesFile, string LabelsFile, string CsvFile);
+
+    private static readonly Split Training = new("train", "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "mnist_train.csv");
+    private static readonly Split Test = new("test", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "mnist_test.csv");
+
     /// <summary>The 60,000 training images and labels.</summary>
     /// <param name="directory">Folder holding MNIST; null to search as <see cref="MnistLocator"/> does.</param>
     public static (Matrix<double> Images, int[] Labels) LoadTrainingSet(string? directory = null) =>
-        Load(MnistLocator.Locate(directory), "train", "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "mnist_train.csv");
+        Load(MnistLocator.Locate(directory), Training);
 
     /// <summary>
     /// Chosen training images and their labels, in the order of <paramref name="indices"/> (positions 0–59,999 in the
@@ -36,7 +42,7 @@ public static class MnistDataset
     /// <exception cref="ArgumentOutOfRangeException">A position is outside the training set.</exception>
     public static (Matrix<double> Images, int[] Labels) LoadTrainingImages(IReadOnlyList<int> indices, string? directory = null)
     {
-        var (pixels, labels) = Raw(MnistLocator.Locate(directory), "train", "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "mnist_train.csv");
+        var (pixels, labels) = Raw(MnistLocator.Locate(directory), Training);
         var rows = new byte[indices.Count * PixelCount];
         for (int row = 0; row < indices.Count; row++)
         {
@@ -53,27 +59,26 @@ public static class MnistDataset
     /// <summary>The 10,000 test images and labels.</summary>
     /// <param name="directory">Folder holding MNIST; null to search as <see cref="MnistLocator"/> does.</param>
     public static (Matrix<double> Images, int[] Labels) LoadTestSet(string? directory = null) =>
-        Load(MnistLocator.Locate(directory), "test", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "mnist_test.csv");
+        Load(MnistLocator.Locate(directory), Test);
 
-    private static (Matrix<double> Images, int[] Labels) Load(
-        string directory, string split, string imagesName, string labelsName, string csvName)
+    private static (Matrix<double> Images, int[] Labels) Load(string directory, Split split)
     {
-        var (pixels, labels) = Raw(directory, split, imagesName, labelsName, csvName);
+        var (pixels, labels) = Raw(directory, split);
         return (ToScaledMatrix(pixels, labels.Length), labels.Select(b => (int)b).ToArray());
     }
 
-    private static (byte[] Pixels, byte[] Labels) Raw(string directory, string split, string imagesName, string labelsName, string csvName)
+    private static (byte[] Pixels, byte[] Labels) Raw(string directory, Split split)
     {
-        string? images = FindFile(directory, imagesName);
-        string? labels = FindFile(directory, labelsName);
-        string csv = Path.Combine(directory, csvName);
+        string? images = FindFile(directory, split.ImagesFile);
+        string? labels = FindFile(directory, split.LabelsFile);
+        string csv = Path.Combine(directory, split.CsvFile);
 
         return (images, labels) switch
         {
             ({ } i, { } l) => RawCache.GetOrAdd(Path.GetFullPath(i), _ => ReadIdxPair(i, l)),
             _ when File.Exists(csv) => RawCache.GetOrAdd(Path.GetFullPath(csv), _ => ReadCsv(csv)),
             _ => throw MnistLocator.NotFound(
-                $"the {split} files ({imagesName}[.gz] and {labelsName}[.gz], or {csvName}) are not in '{directory}'"),
+                $"the {split.Name} files ({split.ImagesFile}[.gz] and {split.LabelsFile}[.gz], or {split.CsvFile}) are not in '{directory}'"),
         };
     }
 
