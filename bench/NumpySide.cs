@@ -11,9 +11,24 @@ public static class NumpySide
 {
     private static readonly string[] Candidates = ["python3", "/usr/bin/python3", "python"];
 
-    /// <summary>A Python that imports NumPy, or null; <paramref name="note"/> says what was found, installed, or what to do.</summary>
-    public static string? FindPython(out string note)
+    /// <summary>
+    /// A Python that imports NumPy, or null; <paramref name="note"/> says what was found, installed, or what to do.
+    /// With <paramref name="requested"/> (the <c>--python</c> option) only that interpreter is tried and nothing is
+    /// installed: the user chose it, perhaps a virtual environment, and a system package would not reach it.
+    /// </summary>
+    public static string? FindPython(string? requested, out string note)
     {
+        if (requested is not null)
+        {
+            if (HasNumpy(requested))
+            {
+                note = $"NumPy found: {requested} (--python)";
+                return requested;
+            }
+            note = $"NumPy not found: {requested} (--python) {(CanRun(requested) ? "cannot import numpy" : "could not be run")}, so only this "
+                 + $"project's side was measured. Install NumPy into that Python ({requested} -m pip install numpy), or leave out --python.";
+            return null;
+        }
         if (Candidates.FirstOrDefault(HasNumpy) is { } found)
         {
             note = $"NumPy found: {found}";
@@ -30,7 +45,8 @@ public static class NumpySide
             }
         }
         note = "NumPy not found, so only this project's side was measured. Install it (Debian: apt-get install python3-numpy "
-             + "libopenblas0-pthread; elsewhere: pip install numpy) and run bench compare again.";
+             + "libopenblas0-pthread; elsewhere: pip install numpy) and run bench compare again, or name a Python that has it "
+             + "with --python PATH.";
         return null;
     }
 
@@ -49,15 +65,20 @@ public static class NumpySide
 
     private sealed record NumpyResult(double[] EpochSeconds, double TestAccuracy, double PeakMegabytes, string Blas);
 
-    private static bool HasNumpy(string python)
+    private static bool HasNumpy(string python) => TryRun(python, ["-c", "import numpy"]) == 0;
+
+    private static bool CanRun(string python) => TryRun(python, ["-c", "pass"]) == 0;
+
+    /// <summary>The exit code of <paramref name="program"/>, or null when there is no such program.</summary>
+    private static int? TryRun(string program, string[] arguments)
     {
         try
         {
-            return Run(python, ["-c", "import numpy"], []).ExitCode == 0;
+            return Run(program, arguments, []).ExitCode;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return false; // no such program
+            return null; // no such program
         }
     }
 

@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench -p:Reference=true -- kernels                 GEMM at the assignment's shapes (BenchmarkDotNet), both providers; kernel vs FMA peak
 // dotnet run -c Release --project bench -p:Reference=true -- steps                   the parts of a two-layer training step (BenchmarkDotNet), scaled to an epoch
 // dotnet run -c Release --project bench -p:Reference=true -- epochs [--epochs N]     both default configs, both providers, one child process per run
-// dotnet run -c Release --project bench -p:Reference=true -- compare [--epochs N] [--rounds R]   this project against NumPy+OpenBLAS running the original's code, runs alternating
+// dotnet run -c Release --project bench -p:Reference=true -- compare [--epochs N] [--rounds R] [--python PATH]   this project against NumPy+OpenBLAS running the original's code, runs alternating
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string repository = FindRepository();
@@ -111,10 +111,12 @@ switch (args)
     }
     case ["compare", ..]:
     {
-        int epochs = Option(args, "--epochs") is { } e ? int.Parse(e) : 10;
-        int rounds = Option(args, "--rounds") is { } r ? int.Parse(r) : 1;
+        if (!TryCount(args, "--epochs", 10, out int epochs) || !TryCount(args, "--rounds", 1, out int rounds))
+        {
+            return 2;
+        }
         string mnist = Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(repository, "data", "mnist");
-        string? python = NumpySide.FindPython(out string note);
+        string? python = NumpySide.FindPython(Option(args, "--python"), out string note);
         Console.Error.WriteLine(note);
         var runs = new List<EpochRun>();
         // Alternating runs, so that a noisy neighbour slows both sides alike.
@@ -138,13 +140,29 @@ switch (args)
         Console.WriteLine(JsonSerializer.Serialize(EpochRun.Measure(provider, config, epochs == "-" ? null : int.Parse(epochs), mnist == "-" ? null : mnist)));
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench steps [BenchmarkDotNet options] | bench epochs [--epochs N] | bench compare [--epochs N] [--rounds R]");
+        Console.Error.WriteLine("usage: bench kernels [BenchmarkDotNet options] | bench steps [BenchmarkDotNet options] | bench epochs [--epochs N] | bench compare [--epochs N] [--rounds R] [--python PATH]");
         return 2;
 }
 
 // The mean time of the first benchmark case that matches, in seconds; NaN when none ran (left out by --filter, or failed).
 static double MeanSeconds(IEnumerable<BenchmarkDotNet.Reports.BenchmarkReport> reports, Func<BenchmarkDotNet.Running.BenchmarkCase, bool> match) =>
     reports.Where(r => match(r.BenchmarkCase)).Select(r => (r.ResultStatistics?.Mean ?? double.NaN) / 1e9).FirstOrDefault(double.NaN);
+
+// A whole number of at least 1 given as `name N`, or the default; false (after saying why) for anything else.
+static bool TryCount(string[] arguments, string name, int defaultValue, out int value)
+{
+    value = defaultValue;
+    if (Array.IndexOf(arguments, name) < 0)
+    {
+        return true;
+    }
+    if (Option(arguments, name) is { } text && int.TryParse(text, out value) && value >= 1)
+    {
+        return true;
+    }
+    Console.Error.WriteLine($"{name} is '{Option(arguments, name)}'; expected a whole number of at least 1.");
+    return false;
+}
 
 static string? Option(string[] arguments, string name) =>
     Array.IndexOf(arguments, name) is int i and >= 0 && i + 1 < arguments.Length ? arguments[i + 1] : null;
