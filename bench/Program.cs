@@ -85,7 +85,11 @@ switch (args)
     }
     case ["epochs", ..]:
     {
-        int? epochs = args is [_, "--epochs", string n] ? int.Parse(n) : null;
+        if (!TryCount(args, "--epochs", 0, out int count))
+        {
+            return 2;
+        }
+        int? epochs = count > 0 ? count : null; // null: the configs' own epochs
         string mnist = Environment.GetEnvironmentVariable("MNIST_DIR") ?? Path.Combine(repository, "data", "mnist");
         var runs = new List<EpochRun>();
         foreach (string config in new[] { "config_twolayer.yaml", "config_softmax.yaml" })
