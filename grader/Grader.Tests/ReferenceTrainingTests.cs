@@ -10,6 +10,7 @@ namespace Assignment1.Grader.Tests;
 /// epochs to the original's accuracy and writes the learning curves and the metrics JSON.
 /// </summary>
 [TestFixture]
+[Parallelizable(ParallelScope.All)] // each training is a CLI process writing files of its own
 public class ReferenceTrainingTests
 {
     private static readonly string Cli = Repository.TestFile("Assignment1.dll");

@@ -10,6 +10,7 @@ namespace Assignment1.Grader.Tests;
 /// first TODO with that message, not a stack trace.
 /// </summary>
 [TestFixture]
+[Parallelizable(ParallelScope.Self)] // alongside other fixtures; its two tests build the repository's skeleton, so they run in order
 public class SkeletonBehaviourTests
 {
     [Test]

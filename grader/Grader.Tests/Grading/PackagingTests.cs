@@ -12,6 +12,7 @@ namespace Assignment1.Grader.Tests.Grading;
 
 /// <summary>The handout students receive and the Gradescope autograder, each exercised the way it is used.</summary>
 [TestFixture]
+[Parallelizable(ParallelScope.All)] // each test builds or runs in a folder of its own
 public class PackagingTests
 {
     [Test]
@@ -105,6 +106,7 @@ public class PackagingTests
     }
 
     [Test]
+    [NonParallelizable] // a full setup.sh and grading at the limits of one grading on the machine, as Gradescope runs it
     public void GradescopeAutograder_RunOnASimulatedTree_GradesTheSubmission()
     {
         string root = Directory.CreateTempSubdirectory("autograder").FullName;
