@@ -160,11 +160,12 @@ static bool TryCount(string[] arguments, string name, int defaultValue, out int 
     {
         return true;
     }
-    if (Option(arguments, name) is { } text && int.TryParse(text, out value) && value >= 1)
+    string? text = Option(arguments, name);
+    if (int.TryParse(text, out value) && value >= 1)
     {
         return true;
     }
-    Console.Error.WriteLine($"{name} is '{Option(arguments, name)}'; expected a whole number of at least 1.");
+    Console.Error.WriteLine($"{name} is '{text}'; expected a whole number of at least 1.");
     return false;
 }
 

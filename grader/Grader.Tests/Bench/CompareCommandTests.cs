@@ -29,7 +29,7 @@ public class CompareCommandTests
         foreach (string config in Configs)
         {
             string[] ours = table.Side(config, "this project");
-            string[] numpy = table.SideRows.Single(r => r[0] == config && r[1].StartsWith("numpy", StringComparison.Ordinal))[2..];
+            string[] numpy = table.NumpySide(config);
             foreach (string[] side in new[] { ours, numpy })
             {
                 Number(side[0]).Should().BePositive("{0} trained for two epochs", config);

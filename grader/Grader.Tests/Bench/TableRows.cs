@@ -44,9 +44,14 @@ public sealed class TableRows
     }
 
     /// <summary>The figures of one side of one config: median s/epoch, first/median, peak MB, test accuracy.</summary>
-    public string[] Side(string config, string side) =>
-        sides.SingleOrDefault(r => r[0] == config && r[1] == side)?[2..]
-        ?? throw new AssertionException($"no row for {config}, {side}; rows: {string.Join("; ", sides.Select(r => string.Join(" | ", r)))}");
+    public string[] Side(string config, string side) => SideWhere(config, side, s => s == side);
+
+    /// <summary>The figures of NumPy's side of one config, whatever BLAS its name carries ("numpy (openblas)").</summary>
+    public string[] NumpySide(string config) => SideWhere(config, "numpy", s => s.StartsWith("numpy", StringComparison.Ordinal));
+
+    private string[] SideWhere(string config, string description, Func<string, bool> isSide) =>
+        sides.SingleOrDefault(r => r[0] == config && isSide(r[1]))?[2..]
+        ?? throw new AssertionException($"no row for {config}, {description}; rows: {string.Join("; ", sides.Select(r => string.Join(" | ", r)))}");
 
     /// <summary>The ratios of one config: s/epoch ours/NumPy, our first/median, peak ours/NumPy, accuracy difference.</summary>
     public string[] Ratios(string config) =>
